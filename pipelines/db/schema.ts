@@ -1,0 +1,101 @@
+// The analytic database's schema: the one contract between the pipelines (which write it) and
+// the query layer in src/lib/server (which only reads it). Every table that holds delivered rows
+// has the key the import contract names, so a re-delivered row replaces the earlier one.
+
+import { DEFAULT_BESTEMMINGEN } from '../../src/lib/domain/codes';
+
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS meta (
+  key VARCHAR PRIMARY KEY,
+  value VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS loads (
+  load_id INTEGER PRIMARY KEY,
+  file_name VARCHAR NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  dataset VARCHAR NOT NULL,
+  rows_read INTEGER NOT NULL,
+  rows_loaded INTEGER NOT NULL,
+  rows_replaced INTEGER NOT NULL,
+  rows_rejected INTEGER NOT NULL,
+  warnings VARCHAR NOT NULL,          -- JSON array of Dutch warning strings
+  started_at TIMESTAMP NOT NULL,
+  finished_at TIMESTAMP NOT NULL,
+  pipeline_version VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS wijken (
+  wijk_code VARCHAR PRIMARY KEY,
+  wijk_naam VARCHAR NOT NULL,
+  gemeente_code VARCHAR NOT NULL,
+  gemeente_naam VARCHAR NOT NULL,
+  load_id INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS praktijken (
+  praktijk_code VARCHAR PRIMARY KEY,
+  praktijk_naam VARCHAR NOT NULL,
+  wijk_code VARCHAR NOT NULL,
+  load_id INTEGER NOT NULL
+);
+
+-- Denominators: registered patients per practice ...
+CREATE TABLE IF NOT EXISTS populatie_praktijk (
+  jaar INTEGER NOT NULL,
+  praktijk_code VARCHAR NOT NULL,
+  leeftijdsgroep VARCHAR NOT NULL,
+  aantal INTEGER NOT NULL,
+  load_id INTEGER NOT NULL,
+  PRIMARY KEY (jaar, praktijk_code, leeftijdsgroep)
+);
+
+-- ... and inhabitants per wijk.
+CREATE TABLE IF NOT EXISTS populatie_wijk (
+  jaar INTEGER NOT NULL,
+  wijk_code VARCHAR NOT NULL,
+  leeftijdsgroep VARCHAR NOT NULL,
+  aantal INTEGER NOT NULL,
+  load_id INTEGER NOT NULL,
+  PRIMARY KEY (jaar, wijk_code, leeftijdsgroep)
+);
+
+-- Classification of bestemming into lijn 0/1/2; seeded with the contract's defaults,
+-- extendable with the 'bestemmingen' dataset.
+CREATE TABLE IF NOT EXISTS bestemmingen (
+  bestemming VARCHAR PRIMARY KEY,
+  lijn INTEGER NOT NULL CHECK (lijn IN (0, 1, 2)),
+  load_id INTEGER            -- NULL for the built-in defaults
+);
+
+CREATE TABLE IF NOT EXISTS verwijzingen (
+  verwijzing_id VARCHAR PRIMARY KEY,
+  datum DATE NOT NULL,
+  praktijk_code VARCHAR,
+  wijk_code VARCHAR NOT NULL,
+  leeftijdsgroep VARCHAR NOT NULL,
+  verwijzer VARCHAR NOT NULL,
+  bestemming VARCHAR NOT NULL,
+  domein VARCHAR NOT NULL,
+  client_pseudo VARCHAR,
+  terugkoppeling_datum DATE,
+  load_id INTEGER NOT NULL
+);
+
+-- No id column in the contract: a placement is identified by practice, function and start date.
+CREATE TABLE IF NOT EXISTS ojg_inzet (
+  praktijk_code VARCHAR NOT NULL,
+  functie VARCHAR NOT NULL,
+  start DATE NOT NULL,
+  eind DATE,
+  uren_per_week DOUBLE,
+  load_id INTEGER NOT NULL,
+  PRIMARY KEY (praktijk_code, functie, start)
+);
+`;
+
+export const SEED_SQL = Object.entries(DEFAULT_BESTEMMINGEN)
+	.map(([b, lijn]) => `INSERT OR IGNORE INTO bestemmingen VALUES ('${b}', ${lijn}, NULL);`)
+	.join('\n');

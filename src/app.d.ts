@@ -1,0 +1,11 @@
+// See https://svelte.dev/docs/kit/types#app.d.ts
+declare global {
+	namespace App {
+		// Set by hooks.server.ts; a later login puts the signed-in user here.
+		interface Locals {
+			requestId: string;
+		}
+	}
+}
+
+export {};
