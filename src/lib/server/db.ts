@@ -1,0 +1,136 @@
+// Read-only access to the analytic database, following atomic swaps.
+//
+// The pipelines never change the file in place: they build a new version beside it and rename it
+// over the old one. Each query first stats the path; when the file behind it is a different one
+// (inode, size or mtime changed) a new read-only instance is opened for new queries, while queries
+// that are still running finish on the old instance, which is closed when its last one is done.
+// On Linux the renamed-over file stays readable through the open handle, so no request fails.
+
+import fs from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { databasePath } from './config';
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, string | number | boolean | null>;
+
+export class DatabaseMissingError extends Error {
+	constructor(readonly path: string) {
+		super(`Er is nog geen database op ${path}.`);
+		this.name = 'DatabaseMissingError';
+	}
+}
+
+interface Generation {
+	key: string;
+	instance: Promise<DuckDBInstance>;
+	active: number;
+	retired: boolean;
+}
+
+function fileKey(stat: fs.Stats): string {
+	return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+}
+
+/** Plain JS values: BigInt counts become numbers, DATE/TIMESTAMP become ISO strings. */
+function toPlain(value: unknown): unknown {
+	if (typeof value === 'bigint') return Number(value);
+	if (value instanceof Date) {
+		const iso = value.toISOString();
+		return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+	}
+	if (Array.isArray(value)) return value.map(toPlain);
+	return value;
+}
+
+/**
+ * DuckDB refuses named parameters a statement does not use; query modules pass one filter object
+ * to several statements, so each gets only the names it mentions.
+ */
+function usedParams(sql: string, params: Params): Params {
+	const out: Params = {};
+	for (const [name, value] of Object.entries(params)) if (new RegExp(`\\$${name}\\b`).test(sql)) out[name] = value;
+	return out;
+}
+
+export class Database {
+	#current: Generation | null = null;
+	#swaps = 0;
+
+	constructor(readonly path: string) {}
+
+	/** How many times a new version of the file was picked up (for /bronnen and the tests). */
+	get swaps(): number {
+		return this.#swaps;
+	}
+
+	exists(): boolean {
+		return fs.existsSync(this.path);
+	}
+
+	#generation(): Generation {
+		let stat: fs.Stats;
+		try {
+			stat = fs.statSync(this.path);
+		} catch {
+			throw new DatabaseMissingError(this.path);
+		}
+		const key = fileKey(stat);
+		if (this.#current?.key === key) return this.#current;
+		const previous = this.#current;
+		if (previous) this.#swaps++;
+		const next: Generation = {
+			key,
+			instance: DuckDBInstance.create(this.path, { access_mode: 'READ_ONLY' }),
+			active: 0,
+			retired: false
+		};
+		// A failed open must not stick: the next query tries again.
+		next.instance.catch(() => {
+			if (this.#current === next) this.#current = previous;
+		});
+		this.#current = next;
+		if (previous) this.#retire(previous);
+		return next;
+	}
+
+	#retire(gen: Generation) {
+		gen.retired = true;
+		if (gen.active === 0) void gen.instance.then((i) => i.closeSync()).catch(() => {});
+	}
+
+	async query<T extends Row = Row>(sql: string, params: Params = {}): Promise<T[]> {
+		const gen = this.#generation();
+		gen.active++;
+		try {
+			const instance = await gen.instance;
+			const connection = await instance.connect();
+			try {
+				const reader = await connection.runAndReadAll(sql, usedParams(sql, params));
+				return reader.getRowObjectsJS().map((row) => {
+					const out: Row = {};
+					for (const [k, v] of Object.entries(row)) out[k] = toPlain(v);
+					return out as T;
+				});
+			} finally {
+				connection.closeSync();
+			}
+		} finally {
+			gen.active--;
+			if (gen.retired && gen.active === 0) void gen.instance.then((i) => i.closeSync()).catch(() => {});
+		}
+	}
+
+	close() {
+		if (this.#current) this.#retire(this.#current);
+		this.#current = null;
+	}
+}
+
+let shared: Database | null = null;
+
+/** The database of this server process (MONITOR_DB, default data/monitor.duckdb). */
+export function db(): Database {
+	const p = databasePath();
+	if (!shared || shared.path !== p) shared = new Database(p);
+	return shared;
+}
