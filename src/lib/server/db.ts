@@ -98,7 +98,7 @@ export class Database {
 		if (gen.active === 0) void gen.instance.then((i) => i.closeSync()).catch(() => {});
 	}
 
-	async query<T extends Row = Row>(sql: string, params: Params = {}): Promise<T[]> {
+	async query<T extends object = Row>(sql: string, params: Params = {}): Promise<T[]> {
 		const gen = this.#generation();
 		gen.active++;
 		try {

@@ -23,7 +23,8 @@ function hideSmall(n: number, k: number): number | null {
 }
 
 export async function loads(db: Database, k: number): Promise<LoadRecord[]> {
-	const rows = await db.query<Omit<LoadRecord, 'warnings'> & { warnings: string }>(
+	type RawCounts = { rows_read: number; rows_loaded: number; rows_replaced: number; rows_rejected: number };
+	const rows = await db.query<Omit<LoadRecord, 'warnings' | keyof RawCounts> & RawCounts & { warnings: string }>(
 		`SELECT load_id, file_name, sha256, dataset, rows_read, rows_loaded, rows_replaced, rows_rejected,
 			warnings, started_at, finished_at, pipeline_version
 		 FROM loads ORDER BY load_id DESC`

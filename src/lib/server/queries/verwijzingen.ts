@@ -200,8 +200,13 @@ export async function referralCube(db: Database, f: Filters, k: number): Promise
 	return new ReferralCube(units, months, suppress(counts, groups, k), population, k);
 }
 
+/** The wijk and praktijk filters choose which units of the cube are shown. */
+export function selectedBy(f: Filters): (u: Unit) => boolean {
+	return (u) => (f.wijk === null || u.wijk_code === f.wijk) && (f.praktijk === null || u.code === f.praktijk);
+}
+
 /** The rows of the Verwijzingen view the filters ask for. */
 export async function referralRates(db: Database, f: Filters, k: number): Promise<RateRow[]> {
 	const cube = await referralCube(db, f, k);
-	return cube.rows(f.niveau, f.periode, (u) => (f.wijk === null || u.wijk_code === f.wijk) && (f.praktijk === null || u.code === f.praktijk));
+	return cube.rows(f.niveau, f.periode, selectedBy(f));
 }

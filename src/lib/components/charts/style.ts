@@ -1,0 +1,41 @@
+// Series styles: colour AND dash pattern, so that lines can be told apart without colour
+// (WCAG 1.4.1). The colours have at least 3:1 contrast against white (WCAG 1.4.11).
+
+export const COLORS = ['#154273', '#b3441e', '#2a7a3b', '#7b2f8e', '#8a6100', '#0b6e83', '#a32a5c', '#4d4d4d'];
+export const DASHES = ['', '7 4', '2 3', '10 3 2 3', '4 4', '12 4', '1 4', '6 2 2 2'];
+
+export function seriesStyle(index: number) {
+	return { color: COLORS[index % COLORS.length], dash: DASHES[index % DASHES.length] };
+}
+
+/** The style of a reference line (e.g. the gemeente average beside a wijk). */
+export const REFERENCE_STYLE = { color: '#4d4d4d', dash: '5 4' };
+
+/** Tick values: about `count` nice numbers from 0 up to max. */
+export function niceMax(max: number): number {
+	if (!(max > 0)) return 1;
+	const exp = 10 ** Math.floor(Math.log10(max));
+	for (const step of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (step * exp >= max) return step * exp;
+	return 10 * exp;
+}
+
+/** Spreads label positions (sorted by y) so that they are at least `gap` apart. */
+export function spreadLabels(ys: number[], gap: number, min: number, max: number): number[] {
+	const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
+	const out = new Array<number>(ys.length);
+	let prev = -Infinity;
+	for (const { y, i } of order) {
+		const pos = Math.max(y, prev + gap, min);
+		out[i] = pos;
+		prev = pos;
+	}
+	// Shift back up where the last labels ran past the bottom.
+	let overflow = prev - max;
+	for (let j = order.length - 1; j >= 0 && overflow > 0; j--) {
+		const i = order[j].i;
+		out[i] -= overflow;
+		const next = j > 0 ? out[order[j - 1].i] : -Infinity;
+		overflow = next + gap - out[i];
+	}
+	return out;
+}

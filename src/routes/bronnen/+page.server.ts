@@ -1,0 +1,9 @@
+import { withDatabase } from '$lib/server/page';
+import { loads, tableCounts } from '$lib/server/queries/bronnen';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () =>
+	withDatabase(async ({ db, k }) => {
+		const [records, counts] = await Promise.all([loads(db, k), tableCounts(db, k)]);
+		return { records, counts, swaps: db.swaps };
+	});

@@ -1,0 +1,19 @@
+import { filtersToQuery, parseFilters } from '$lib/server/filters';
+import { withDatabase } from '$lib/server/page';
+import { destinations } from '$lib/server/queries/bestemmingen';
+import { referralCube, selectedBy } from '$lib/server/queries/verwijzingen';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) =>
+	withDatabase(async ({ db, k }) => {
+		const filters = parseFilters(url.searchParams);
+		const [cube, bestemmingen] = await Promise.all([referralCube(db, filters, k), destinations(db, filters, k)]);
+		return {
+			filters,
+			query: filtersToQuery(filters),
+			rows: cube.rows(filters.niveau, filters.periode, selectedBy(filters)),
+			// The gemeente average beside every wijk (small multiples).
+			gemeenteRows: filters.niveau === 'wijk' ? cube.rows('gemeente', filters.periode) : [],
+			bestemmingen
+		};
+	});

@@ -1,0 +1,39 @@
+import { error } from '@sveltejs/kit';
+import { WIJK_CODE } from '$lib/domain/codes';
+import { parseFilters } from '$lib/server/filters';
+import { withDatabase } from '$lib/server/page';
+import { destinations } from '$lib/server/queries/bestemmingen';
+import { kerncijfers } from '$lib/server/queries/kerncijfers';
+import { placements } from '$lib/server/queries/ojg';
+import { reference } from '$lib/server/queries/reference';
+import { referralCube } from '$lib/server/queries/verwijzingen';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	if (!WIJK_CODE.test(params.code)) error(404, `"${params.code}" is geen wijkcode (WK gevolgd door 6 cijfers).`);
+	return withDatabase(async ({ db, k }) => {
+		const ref = await reference(db);
+		const wijk = ref.wijken.find((w) => w.wijk_code === params.code);
+		if (!wijk) error(404, `Wijk ${params.code} komt niet voor in de geladen gegevens.`);
+		const q = (extra: string) => parseFilters(new URLSearchParams(`periode=jaar&gemeente=${wijk.gemeente_code}&${extra}`));
+		const [cijfers, alle, jeugd, praktijkCube, bestemmingen, inzet] = await Promise.all([
+			kerncijfers(db, k, { perWijk: true, gemeente: wijk.gemeente_code }),
+			referralCube(db, q('niveau=wijk&lijn=2'), k),
+			referralCube(db, q('niveau=wijk&lijn=2&leeftijd=0-17'), k),
+			referralCube(db, q(`niveau=praktijk&lijn=2&wijk=${wijk.wijk_code}`), k),
+			destinations(db, q(`niveau=wijk&wijk=${wijk.wijk_code}`), k),
+			placements(db, wijk.wijk_code)
+		]);
+		const inWijk = (u: { wijk_code: string }) => u.wijk_code === wijk.wijk_code;
+		return {
+			wijk,
+			kerncijfers: cijfers.eenheden.find((e) => e.code === wijk.wijk_code) ?? null,
+			trendAlle: [...alle.rows('wijk', 'jaar', inWijk), ...alle.rows('gemeente', 'jaar')],
+			trendJeugd: [...jeugd.rows('wijk', 'jaar', inWijk), ...jeugd.rows('gemeente', 'jaar')],
+			praktijken: praktijkCube.rows('praktijk', 'jaar', inWijk),
+			bestemmingen,
+			inzet,
+			laatsteJaar: cijfers.jaar
+		};
+	});
+};
