@@ -1,0 +1,25 @@
+// References shared by several datasets.
+
+import type { Reference } from './types';
+
+export const wijkMustExist: Reference = {
+	column: 'wijk_code',
+	table: 'wijken',
+	rule: 'wijk-onbekend',
+	message: (v) => `wijk "${v}" staat niet in de wijken; lever de wijk eerst aan met het bestand wijken`
+};
+
+export const praktijkMustExist: Reference = {
+	column: 'praktijk_code',
+	table: 'praktijken',
+	rule: 'praktijk-onbekend',
+	message: (v) => `praktijk "${v}" staat niet in de praktijken; lever de praktijk eerst aan met het bestand praktijken`
+};
+
+export const bestemmingMustExist: Reference = {
+	column: 'bestemming',
+	table: 'bestemmingen',
+	rule: 'bestemming-onbekend',
+	message: (v) =>
+		`bestemming "${v}" is onbekend; gebruik een bestemming uit de lijst in docs/formats.md, of voeg haar eerst toe met het bestand bestemmingen (bestemming; lijn)`
+};

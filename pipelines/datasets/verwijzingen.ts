@@ -1,0 +1,43 @@
+// `verwijzingen`: one row per referral, keyed by verwijzing_id.
+
+import { DOMEINEN, LEEFTIJDSGROEPEN, VERWIJZERS } from '../../src/lib/domain/codes';
+import { date, oneOf, slug, text, wijkCode } from '../validators/fields';
+import { bestemmingMustExist, praktijkMustExist, wijkMustExist } from './references';
+import { column, type DatasetSpec } from './types';
+
+export const verwijzingen: DatasetSpec = {
+	id: 'verwijzingen',
+	family: 'verwijzingen',
+	table: 'verwijzingen',
+	columns: [
+		column('verwijzing_id', true, text()),
+		column('datum', true, date()),
+		// Only when the referrer works in or for a practice.
+		column('praktijk_code', false, text()),
+		column('wijk_code', true, wijkCode()),
+		column('leeftijdsgroep', true, oneOf(LEEFTIJDSGROEPEN)),
+		column('verwijzer', true, oneOf(VERWIJZERS)),
+		// Checked against the bestemmingen table, which can be extended; the format is checked here.
+		column('bestemming', true, slug()),
+		column('domein', true, oneOf(DOMEINEN)),
+		column('client_pseudo', false, text()),
+		column('terugkoppeling_datum', false, date())
+	],
+	key: ['verwijzing_id'],
+	signature: ['verwijzing_id'],
+	order: 6,
+	references: [wijkMustExist, praktijkMustExist, bestemmingMustExist],
+	checkRow(row) {
+		// Feedback cannot come back before the referral was made.
+		if (row.terugkoppeling_datum !== null && row.datum !== null && row.terugkoppeling_datum < row.datum) {
+			return [
+				{
+					column: 'terugkoppeling_datum',
+					rule: 'datum-volgorde',
+					message: `terugkoppeling op ${row.terugkoppeling_datum} ligt voor de verwijsdatum ${row.datum}`
+				}
+			];
+		}
+		return [];
+	}
+};

@@ -1,0 +1,242 @@
+// The import: check every file, then load them all into a copy of the database, then swap the
+// copy in. All or nothing: if any file fails, nothing is loaded and the database file is untouched.
+//
+//   1. lock        <db>.lock, so two imports never interleave
+//   2. check       per file: read, privacy, dataset, header (no database needed)
+//   3. load        per file, in dependency order, on a working copy: rows (with references to
+//                  what is loaded so far), then one transaction with data and provenance
+//   4. swap        checkpoint, fsync, rename the copy over the database
+
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DatasetSpec } from './datasets/types';
+import { acquireLock } from './db/lock';
+import { openWorkingCopy } from './db/workingCopy';
+import { DEFAULT_MAX_ERRORS, ErrorCollector, IngestError, IngestFailedError } from './errors';
+import { upsertRows } from './loader';
+import { nextLoadId, recordLoad, setMeta } from './provenance';
+import { readTable } from './readers';
+import type { RawTable } from './readers/table';
+import { detectDataset } from './registry';
+import { localToday } from './validators/dates';
+import { matchHeader, type HeaderMatch } from './validators/header';
+import { checkPrivacy } from './validators/privacy';
+import { checkRows, type ReferenceSets } from './validators/rows';
+
+export { IngestError, IngestFailedError } from './errors';
+
+/** A file on disk, or the contents of one (an upload). */
+export type IngestInput = string | { name: string; bytes: Uint8Array };
+
+export interface IngestProgress {
+	file: string;
+	dataset: string;
+	phase: 'controleren' | 'laden';
+	done: number;
+	total: number;
+}
+
+export interface IngestOptions {
+	/** Treat every file as this dataset instead of detecting it from the header. */
+	dataset?: string;
+	/** Mark the database as holding demo data (meta `demo` = '1'). */
+	demo?: boolean;
+	/** XLSX: read this sheet instead of the first. */
+	sheet?: string;
+	/** The day of the import, YYYY-MM-DD (default: today); later dates are errors. */
+	today?: string;
+	/** Errors collected per file before checking stops (default 20). */
+	maxErrors?: number;
+	onProgress?: (progress: IngestProgress) => void;
+}
+
+export interface FileReport {
+	/** File name (basename), as recorded in `loads`. */
+	file: string;
+	/** Dataset id (`verwijzingen`, `populatie_wijk`, ...) and the table it went to. */
+	dataset: string;
+	table: string;
+	loadId: number;
+	sha256: string;
+	format: 'csv' | 'xlsx';
+	encoding?: string;
+	delimiter?: string;
+	/** Data rows in the file (empty lines not counted). */
+	rowsRead: number;
+	/** Rows accepted into the table: new ones plus replaced ones. */
+	rowsLoaded: number;
+	/** Of the loaded rows: how many had a key that was already in the table. */
+	rowsReplaced: number;
+	/** Of the replaced rows: how many were identical to the stored row (nothing changed). */
+	rowsUnchanged: number;
+	/** Always 0 for a loaded file: a file with a rejected row is not loaded at all. */
+	rowsRejected: number;
+	/** Dutch warnings (unknown columns, ...). */
+	warnings: string[];
+	startedAt: string;
+	finishedAt: string;
+}
+
+interface CheckedFile {
+	name: string;
+	sha256: string;
+	table: RawTable;
+	spec: DatasetSpec;
+	header: HeaderMatch;
+	position: number;
+}
+
+export async function ingest(dbPath: string, files: readonly IngestInput[], opts: IngestOptions = {}): Promise<FileReport[]> {
+	if (files.length === 0) {
+		throw new IngestFailedError([new IngestError({ file: path.basename(dbPath) }, 'geen-bestanden', 'er zijn geen bestanden opgegeven om te laden')]);
+	}
+	const today = opts.today ?? localToday();
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`today moet JJJJ-MM-DD zijn, niet "${today}"`);
+	const maxErrors = opts.maxErrors ?? DEFAULT_MAX_ERRORS;
+
+	const lock = acquireLock(dbPath);
+	try {
+		const checked = await checkFiles(files, opts, maxErrors);
+		// Reference data first, so a verwijzingen file may refer to wijken delivered in the same run.
+		checked.sort((a, b) => a.spec.order - b.spec.order || a.position - b.position);
+
+		const copy = await openWorkingCopy(dbPath);
+		try {
+			const reports: FileReport[] = [];
+			for (const file of checked) {
+				reports.push(await loadFile(copy.connection, file, { today, maxErrors, onProgress: opts.onProgress }));
+			}
+			await setMeta(copy.connection, 'updated_at', new Date().toISOString());
+			if (opts.demo) await setMeta(copy.connection, 'demo', '1');
+			await copy.commit();
+			return reports;
+		} catch (e) {
+			copy.discard();
+			throw e;
+		}
+	} finally {
+		lock.release();
+	}
+}
+
+/** Step 2 for every file; all files are checked so that one run reports every file's problems. */
+async function checkFiles(files: readonly IngestInput[], opts: IngestOptions, maxErrors: number): Promise<CheckedFile[]> {
+	const out: CheckedFile[] = [];
+	const errors: IngestError[] = [];
+	const stoppedEarly: string[] = [];
+
+	for (const [position, input] of files.entries()) {
+		const name = typeof input === 'string' ? path.basename(input) : input.name;
+		const collector = new ErrorCollector(name, maxErrors);
+		const result = await checkFile(input, name, position, opts, collector);
+		if (result) out.push(result);
+		errors.push(...collector.errors);
+		if (collector.full) stoppedEarly.push(name);
+	}
+	if (errors.length) throw new IngestFailedError(errors, stoppedEarly);
+	return out;
+}
+
+async function checkFile(
+	input: IngestInput,
+	name: string,
+	position: number,
+	opts: IngestOptions,
+	errors: ErrorCollector
+): Promise<CheckedFile | null> {
+	let bytes: Uint8Array;
+	if (typeof input === 'string') {
+		try {
+			bytes = fs.readFileSync(input);
+		} catch (e) {
+			const code = (e as NodeJS.ErrnoException).code;
+			errors.add(undefined, undefined, 'bestand-onleesbaar', code === 'ENOENT' ? `bestand niet gevonden: ${input}` : `bestand kan niet worden gelezen (${code ?? 'onbekende fout'})`);
+			return null;
+		}
+	} else {
+		bytes = input.bytes;
+	}
+
+	const table = await readTable(bytes, name, errors, { sheet: opts.sheet });
+	if (!table) return null;
+
+	// Before anything else looks at the values: a file with personal data goes no further.
+	checkPrivacy(table, errors);
+	if (!errors.empty) return null;
+
+	const detection = detectDataset(table.header, opts.dataset);
+	if (!detection.ok) {
+		errors.add(table.headerLine, undefined, detection.rule, detection.message);
+		return null;
+	}
+	const header = matchHeader(table, detection.spec, errors);
+	if (!errors.empty) return null;
+
+	const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+	return { name, sha256, table, spec: detection.spec, header, position };
+}
+
+/** Step 3 for one file, on the working copy. */
+async function loadFile(
+	conn: DuckDBConnection,
+	file: CheckedFile,
+	{ today, maxErrors, onProgress }: { today: string; maxErrors: number; onProgress?: IngestOptions['onProgress'] }
+): Promise<FileReport> {
+	const startedAt = new Date().toISOString();
+	const { spec, table } = file;
+	const total = table.rows.length;
+	const progress = (phase: IngestProgress['phase']) =>
+		onProgress && ((done: number) => onProgress({ file: file.name, dataset: spec.id, phase, done, total }));
+
+	const errors = new ErrorCollector(file.name, maxErrors);
+	const rows = checkRows(table, spec, file.header, errors, {
+		ctx: { today, date1904: table.date1904 },
+		references: await readReferences(conn, spec),
+		onProgress: progress('controleren')
+	});
+	if (!errors.empty) throw new IngestFailedError(errors.errors, errors.full ? [file.name] : []);
+
+	await conn.run('BEGIN TRANSACTION');
+	try {
+		const loadId = await nextLoadId(conn);
+		const { replaced, unchanged } = await upsertRows(conn, spec, rows, loadId, progress('laden'));
+		const report: FileReport = {
+			file: file.name,
+			dataset: spec.id,
+			table: spec.table,
+			loadId,
+			sha256: file.sha256,
+			format: table.format,
+			encoding: table.encoding,
+			delimiter: table.delimiter,
+			rowsRead: total,
+			rowsLoaded: rows.length,
+			rowsReplaced: replaced,
+			rowsUnchanged: unchanged,
+			rowsRejected: 0,
+			warnings: file.header.warnings,
+			startedAt,
+			finishedAt: new Date().toISOString()
+		};
+		await recordLoad(conn, { ...report, fileName: report.file });
+		await conn.run('COMMIT');
+		return report;
+	} catch (e) {
+		await conn.run('ROLLBACK').catch(() => undefined);
+		throw e;
+	}
+}
+
+/** The values other tables hold for this dataset's references, as they are in the working copy now. */
+async function readReferences(conn: DuckDBConnection, spec: DatasetSpec): Promise<ReferenceSets> {
+	const keyColumn = { wijken: 'wijk_code', praktijken: 'praktijk_code', bestemmingen: 'bestemming' } as const;
+	const sets: ReferenceSets = {};
+	for (const ref of spec.references) {
+		if (sets[ref.table]) continue;
+		const reader = await conn.runAndReadAll(`SELECT ${keyColumn[ref.table]} FROM ${ref.table}`);
+		sets[ref.table] = new Set(reader.getRows().map((r) => String(r[0])));
+	}
+	return sets;
+}

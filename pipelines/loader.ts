@@ -1,0 +1,69 @@
+// Writes checked rows into their table: bulk-append into a staging table, then one set-based
+// upsert. Rows whose key already exists replace the old row; rows identical to what is stored are
+// left alone, so loading the same file twice changes nothing (not even the load_id).
+
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DatasetSpec } from './datasets/types';
+import type { Value } from './validators/fields';
+
+export interface UpsertResult {
+	/** Rows whose key was already in the table. */
+	replaced: number;
+	/** Of those, rows that were identical and so kept as they were. */
+	unchanged: number;
+}
+
+const PROGRESS_EVERY = 5000;
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Must run inside the caller's transaction: a failure anywhere then leaves no trace. */
+export async function upsertRows(
+	conn: DuckDBConnection,
+	spec: DatasetSpec,
+	rows: readonly Value[][],
+	loadId: number,
+	onProgress?: (done: number) => void
+): Promise<UpsertResult> {
+	const cols = spec.columns.map((c) => ident(c.name));
+	const target = ident(spec.table);
+
+	// Values travel as text and are cast once in SQL: one appender call per cell, no per-type code,
+	// and DuckDB's own casts for DATE ('2024-03-15') and DOUBLE ('12.5').
+	await conn.run('DROP TABLE IF EXISTS temp.stage_raw');
+	await conn.run(`CREATE TEMP TABLE stage_raw (${cols.map((c) => `${c} VARCHAR`).join(', ')})`);
+	const appender = await conn.createAppender('stage_raw', 'main', 'temp');
+	try {
+		for (let r = 0; r < rows.length; r++) {
+			for (const v of rows[r]) {
+				if (v === null) appender.appendNull();
+				else appender.appendVarchar(String(v));
+			}
+			appender.endRow();
+			if (onProgress && r % PROGRESS_EVERY === 0) onProgress(r);
+		}
+		appender.flushSync();
+	} finally {
+		appender.closeSync();
+	}
+	onProgress?.(rows.length);
+
+	const typed = spec.columns.map((c) => `CAST(${ident(c.name)} AS ${c.type.sqlType}) AS ${ident(c.name)}`);
+	await conn.run('DROP TABLE IF EXISTS temp.stage');
+	await conn.run(`CREATE TEMP TABLE stage AS SELECT ${typed.join(', ')} FROM temp.stage_raw`);
+
+	const keyJoin = spec.key.map((k) => `s.${ident(k)} = t.${ident(k)}`).join(' AND ');
+	const same = spec.columns.map((c) => `s.${ident(c.name)} IS NOT DISTINCT FROM t.${ident(c.name)}`).join(' AND ');
+	const counts = await conn.runAndReadAll(
+		`SELECT count(*) AS replaced, count(*) FILTER (WHERE ${same}) AS unchanged
+		 FROM temp.stage s JOIN ${target} t ON ${keyJoin}`
+	);
+	const [replaced, unchanged] = counts.getRows()[0].map(Number);
+
+	await conn.run(`DELETE FROM temp.stage s WHERE EXISTS (SELECT 1 FROM ${target} t WHERE ${keyJoin} AND ${same})`);
+	await conn.run(
+		`INSERT OR REPLACE INTO ${target} (${cols.join(', ')}, load_id) SELECT ${cols.join(', ')}, ${Number(loadId)} FROM temp.stage`
+	);
+	await conn.run('DROP TABLE temp.stage');
+	await conn.run('DROP TABLE temp.stage_raw');
+	return { replaced, unchanged };
+}

@@ -1,0 +1,27 @@
+// Checks on the decoded text of any reader's output.
+
+import type { ErrorCollector } from '../errors';
+import { looksLikeMojibake } from './mojibake';
+import type { RawTable } from './table';
+
+/**
+ * Reports the first mangled cell per column (never the value: it might be personal data). One
+ * per column is enough to make the point; a wrongly converted file is wrong everywhere.
+ */
+export function checkMojibake(table: RawTable, errors: ErrorCollector): void {
+	const advice =
+		'de tekst bevat verminkte tekens (zoals "Ã«" in plaats van "ë"): het bestand is verkeerd omgezet. Exporteer het opnieuw als UTF-8 of als Excel-CSV';
+	table.header.forEach((name) => {
+		if (looksLikeMojibake(name)) errors.add(table.headerLine, name, 'mojibake', advice);
+	});
+	const reported = new Set<number>();
+	for (const row of table.rows) {
+		row.cells.forEach((cell, i) => {
+			if (typeof cell === 'string' && !reported.has(i) && looksLikeMojibake(cell)) {
+				reported.add(i);
+				errors.add(row.line, table.header[i] || `kolom ${i + 1}`, 'mojibake', advice);
+			}
+		});
+		if (errors.full) return;
+	}
+}

@@ -1,0 +1,41 @@
+// One entry point for all readers: picks CSV or XLSX by extension (or content, for odd names).
+
+import path from 'node:path';
+import type { ErrorCollector } from '../errors';
+import { readCsv } from './csv';
+import type { RawTable } from './table';
+import { readXlsx } from './xlsx';
+
+export type { Cell, RawRow, RawTable } from './table';
+
+export interface ReadOptions {
+	/** XLSX: the sheet to read instead of the first. */
+	sheet?: string;
+}
+
+export async function readTable(
+	bytes: Uint8Array,
+	file: string,
+	errors: ErrorCollector,
+	options: ReadOptions = {}
+): Promise<RawTable | null> {
+	const ext = path.extname(file).toLowerCase();
+	if (ext === '.xls') {
+		errors.add(
+			undefined,
+			undefined,
+			'bestand-onleesbaar',
+			'dit is het oude Excel-formaat (.xls); sla het bestand op als Excel-werkmap (.xlsx) of als CSV'
+		);
+		return null;
+	}
+	const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b; // "PK": an XLSX is a zip archive
+	if (ext === '.xlsx' || (ext !== '.csv' && ext !== '.txt' && isZip)) {
+		return readXlsx(bytes, file, errors, options.sheet);
+	}
+	if (isZip) {
+		errors.add(undefined, undefined, 'bestand-onleesbaar', 'dit lijkt een Excel-bestand met de extensie .csv; geef het de extensie .xlsx');
+		return null;
+	}
+	return readCsv(bytes, file, errors);
+}

@@ -1,0 +1,74 @@
+// All datasets the pipeline knows, and which one a file is: by its header, or forced with --dataset.
+
+import { bestemmingen } from './datasets/bestemmingen';
+import { ojgInzet } from './datasets/ojg_inzet';
+import { populatiePraktijk, populatieWijk } from './datasets/populatie';
+import { praktijken } from './datasets/praktijken';
+import type { DatasetSpec } from './datasets/types';
+import { verwijzingen } from './datasets/verwijzingen';
+import { wijken } from './datasets/wijken';
+import type { RuleId } from './errors';
+import { normaliseColumnName } from './validators/header';
+
+/** In load order: reference data before the files that refer to it. */
+export const DATASETS: readonly DatasetSpec[] = [
+	wijken,
+	praktijken,
+	bestemmingen,
+	populatiePraktijk,
+	populatieWijk,
+	ojgInzet,
+	verwijzingen
+];
+
+/** Names accepted by --dataset: every dataset id, and `populatie` for either shape. */
+export function datasetNames(): string[] {
+	return [...new Set(DATASETS.flatMap((d) => [d.family, d.id]))];
+}
+
+export type Detection = { ok: true; spec: DatasetSpec } | { ok: false; rule: RuleId; message: string };
+
+function describe(spec: DatasetSpec): string {
+	return `${spec.id} (${spec.signature.join(', ')})`;
+}
+
+/**
+ * Picks the dataset for a header. A dataset is a candidate when its signature columns are all
+ * present; the candidate with most known columns wins. Detection looks only at signatures, not at
+ * every required column, so a verwijzingen file without `datum` is recognised as verwijzingen and
+ * then rejected with "kolom datum ontbreekt" rather than "onbekend soort bestand".
+ */
+export function detectDataset(header: readonly string[], forced?: string): Detection {
+	const names = new Set(header.map(normaliseColumnName));
+	let pool: readonly DatasetSpec[] = DATASETS;
+	if (forced !== undefined) {
+		const wanted = forced.trim().toLowerCase();
+		pool = DATASETS.filter((d) => d.id === wanted || d.family === wanted);
+		if (pool.length === 0) {
+			return { ok: false, rule: 'dataset-onbekend', message: `gegevensset "${forced}" bestaat niet; kies uit: ${datasetNames().join(', ')}` };
+		}
+		// A forced single dataset needs no signature: the header check reports what is missing.
+		if (pool.length === 1) return { ok: true, spec: pool[0] };
+	}
+
+	const candidates = pool.filter((d) => d.signature.every((c) => names.has(c)));
+	if (candidates.length === 0) {
+		const which = forced === undefined ? 'welke gegevensset dit is' : `welke vorm van ${forced} dit is`;
+		return {
+			ok: false,
+			rule: 'dataset-onbekend',
+			message: `kan aan de kolomnamen niet zien ${which}; verwacht worden de kolommen van een van: ${pool.map(describe).join('; ')}`
+		};
+	}
+	const known = (d: DatasetSpec) => d.columns.filter((c) => names.has(c.name)).length;
+	const best = Math.max(...candidates.map(known));
+	const winners = candidates.filter((d) => known(d) === best);
+	if (winners.length > 1) {
+		return {
+			ok: false,
+			rule: 'dataset-dubbelzinnig',
+			message: `de kolommen passen bij meer dan een gegevensset (${winners.map((d) => d.id).join(', ')}); kies er een met --dataset`
+		};
+	}
+	return { ok: true, spec: winners[0] };
+}

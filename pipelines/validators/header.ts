@@ -1,0 +1,59 @@
+// The header of a file against a dataset: which file column feeds which dataset column, which
+// required columns are missing (error), which columns are unknown (warning, not loaded).
+
+import type { DatasetSpec } from '../datasets/types';
+import { formatProblem, type ErrorCollector } from '../errors';
+import type { RawTable } from '../readers/table';
+import { isEmptyCell } from '../readers/table';
+
+/** Column names match case-insensitively and trimmed; spaces and hyphens count as `_`. */
+export function normaliseColumnName(name: string): string {
+	return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+export interface HeaderMatch {
+	/** For each column of the spec: its index in the file, or -1 when the file lacks it. */
+	sourceIndex: number[];
+	/** For each column of the spec: the name to use in messages (as written in the file). */
+	displayName: string[];
+	/** Dutch warnings, fully formatted. */
+	warnings: string[];
+}
+
+export function matchHeader(table: RawTable, spec: DatasetSpec, errors: ErrorCollector): HeaderMatch {
+	const where = { file: table.file, line: table.headerLine };
+	const firstIndex = new Map<string, number>();
+	const warnings: string[] = [];
+
+	table.header.forEach((raw, i) => {
+		const name = normaliseColumnName(raw);
+		if (name === '') {
+			// Excel often adds empty columns at the right; only a nameless column with values is worth a word.
+			if (table.rows.some((r) => !isEmptyCell(r.cells[i] ?? ''))) {
+				warnings.push(
+					formatProblem({ ...where, column: `kolom ${i + 1}` }, 'kolom-zonder-naam', 'kolom zonder naam in de kopregel; de waarden worden niet geladen')
+				);
+			}
+			return;
+		}
+		if (firstIndex.has(name)) {
+			errors.add(table.headerLine, raw, 'kolom-dubbel', `de kolom staat twee keer in de kopregel (ook kolom ${firstIndex.get(name)! + 1})`);
+			return;
+		}
+		firstIndex.set(name, i);
+		if (!spec.columns.some((c) => c.name === name)) {
+			warnings.push(
+				formatProblem({ ...where, column: raw }, 'kolom-onbekend', `onbekende kolom voor ${spec.id}; de kolom wordt niet geladen`)
+			);
+		}
+	});
+
+	const sourceIndex = spec.columns.map((c) => firstIndex.get(c.name) ?? -1);
+	spec.columns.forEach((c, j) => {
+		if (c.required && sourceIndex[j] < 0) {
+			errors.add(table.headerLine, c.name, 'kolom-verplicht', `verplichte kolom ontbreekt in de kopregel (${spec.id} vraagt: ${spec.columns.filter((x) => x.required).map((x) => x.name).join(', ')})`);
+		}
+	});
+	const displayName = spec.columns.map((c, j) => (sourceIndex[j] >= 0 ? table.header[sourceIndex[j]] : c.name));
+	return { sourceIndex, displayName, warnings };
+}
