@@ -1,0 +1,132 @@
+// The pages in Debian's Chromium on the hand-made fixture database (tests/fixtures/fixture-db.ts).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixtureDb } from '../fixtures/fixture-db';
+import { expectAccessible, launch, openPage } from './browser';
+import { startServer, type RunningServer } from './server';
+
+let dir: string;
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-browser-'));
+	await createFixtureDb(path.join(dir, 'monitor.duckdb'));
+	server = await startServer(path.join(dir, 'monitor.duckdb'));
+	browser = await launch();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('every page', () => {
+	for (const [route, heading] of [
+		['/', 'Overzicht'],
+		['/verwijzingen', 'Verwijzingen'],
+		['/wijk/WK990101', 'Wijk Noord'],
+		['/bronnen', 'Bronnen']
+	]) {
+		it(`${route} renders, has no console errors and no serious axe violations`, async () => {
+			const { page, errors, close } = await openPage(browser);
+			const res = await page.goto(server.url + route, { waitUntil: 'networkidle' });
+			expect(res?.status()).toBe(200);
+			await expect(page.locator('h1').first().textContent()).resolves.toContain(heading);
+			// The fixture database is not demo data.
+			expect(await page.locator('[data-demo-marker]').count()).toBe(0);
+			await expectAccessible(page);
+			expect(errors).toEqual([]);
+			await close();
+		});
+	}
+
+	it('Overzicht shows the hand-computed headline figures', async () => {
+		const { page, close } = await openPage(browser);
+		await page.goto(server.url + '/', { waitUntil: 'networkidle' });
+		const card = page.locator('[data-kpi="Testmaas"]');
+		// 2025: 15 second-line referrals / 3,500 inhabitants = 4,3 per 1,000; 2024: 11,0
+		expect(await card.locator('[data-kpi-value="tweede-lijn"]').textContent()).toBe('4,3');
+		expect(await card.textContent()).toContain('−61,0% lager dan 2024 (11,0)');
+		// 2025: no referral of Testmaas stays in the basiszorg: 0 of 15
+		expect(await card.locator('[data-kpi-value="basiszorg"]').textContent()).toBe('0,0%');
+		await close();
+	});
+});
+
+describe('Verwijzingen', () => {
+	it('a filter change updates the URL and the chart', async () => {
+		const { page, errors, close } = await openPage(browser);
+		await page.goto(server.url + '/verwijzingen', { waitUntil: 'networkidle' });
+		const points = page.locator('#verwijzingen-trend [data-mark="point"]');
+		// Per kwartaal, 3 wijken x 8 quarters, minus the hidden ones: fewer than 24 points.
+		const before = await points.count();
+		expect(before).toBeLessThan(24);
+		await page.selectOption('#filter-periode', 'jaar');
+		await page.waitForURL(/periode=jaar/);
+		// Per jaar: 3 wijken x 2 years, all visible.
+		await expect.poll(() => points.count()).toBe(6);
+		await page.selectOption('#filter-gemeente', 'GM9901');
+		await page.waitForURL(/gemeente=GM9901/);
+		await expect.poll(() => points.count()).toBe(4);
+		expect(page.url()).toContain('periode=jaar');
+		expect(errors).toEqual([]);
+		await close();
+	});
+
+	it('a copied link reproduces the view', async () => {
+		const { page, close } = await openPage(browser);
+		await page.goto(server.url + '/verwijzingen?niveau=gemeente&periode=jaar', { waitUntil: 'networkidle' });
+		expect(await page.locator('#filter-niveau').inputValue()).toBe('gemeente');
+		expect(await page.locator('#filter-periode').inputValue()).toBe('jaar');
+		const values = await page.locator('#verwijzingen-trend [data-mark="point"]').evaluateAll((els) =>
+			els.map((e) => `${e.getAttribute('data-x')}=${Number(e.getAttribute('data-value')).toFixed(3)}`)
+		);
+		// Proefdorp 8/500 and 0/500; Testmaas 33/3000 and 15/3500 (per 1,000)
+		expect(values.sort()).toEqual(['2024=11.000', '2024=16.000', '2025=0.000', '2025=4.286'].sort());
+		await close();
+	});
+
+	it('downloads the CSV behind the chart, matching the fixture', async () => {
+		const { page, close } = await openPage(browser, { acceptDownloads: true });
+		await page.goto(server.url + '/verwijzingen?periode=jaar', { waitUntil: 'networkidle' });
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.locator('#verwijzingen-trend [data-download="csv"]').click()
+		]);
+		const file = path.join(dir, 'download.csv');
+		await download.saveAs(file);
+		const bytes = fs.readFileSync(file);
+		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		expect(bytes.toString('utf8').slice(1)).toBe(
+			[
+				'periode;niveau;niveau_code;niveau_naam;gemeente_code;gemeente_naam;lijn;leeftijd;verwijzingen;populatie;per_1000',
+				'2024;wijk;WK990201;Centrum;GM9902;Proefdorp;2;alle;8;500;16,00',
+				'2025;wijk;WK990201;Centrum;GM9902;Proefdorp;2;alle;0;500;0,00',
+				'2024;wijk;WK990101;Noord;GM9901;Testmaas;2;alle;14;2000;7,00',
+				'2025;wijk;WK990101;Noord;GM9901;Testmaas;2;alle;10;2500;4,00',
+				'2024;wijk;WK990102;Zuid;GM9901;Testmaas;2;alle;19;1000;19,00',
+				'2025;wijk;WK990102;Zuid;GM9901;Testmaas;2;alle;5;1000;5,00',
+				''
+			].join('\r\n')
+		);
+		await close();
+	});
+
+	it('shows "<5" for a small count in the table and draws no point for it', async () => {
+		const { page, close } = await openPage(browser);
+		await page.goto(server.url + '/verwijzingen?periode=kwartaal&van=2024&tot=2024&wijk=WK990101', { waitUntil: 'networkidle' });
+		await page.locator('#verwijzingen-trend summary').click();
+		const row = page.locator('#verwijzingen-trend tr', { hasText: 'K2 2024' });
+		// columns: wijk (row header) | periode | verwijzingen | populatie | per 1.000
+		expect(await row.locator('td').nth(1).textContent()).toBe('<5');
+		const xs = await page.locator('#verwijzingen-trend [data-mark="point"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-x')));
+		expect(xs).not.toContain('2024-K2');
+		expect(xs).toContain('2024-K1');
+		await close();
+	});
+});
