@@ -120,7 +120,7 @@ const tables = new Map<string, Awaited<ReturnType<typeof readTable>>>();
 beforeAll(async () => {
 	dirA = await mkdtemp(join(tmpdir(), 'demo-a-'));
 	dirB = await mkdtemp(join(tmpdir(), 'demo-b-'));
-	files = await generateDemo(dirA, Number(process.env.TSEED ?? DEMO_SEED));
+	files = await generateDemo(dirA, DEMO_SEED);
 	await generateDemo(dirB, DEMO_SEED);
 	for (const f of files) tables.set(f.file, await readTable(join(dirA, f.file)));
 });
