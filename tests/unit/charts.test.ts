@@ -1,0 +1,113 @@
+// Charts are pure functions of their data: the same props give the same SVG. Each case renders a
+// chart on the server and compares it with a reviewed snapshot in tests/output/. A missing snapshot
+// fails in CI (CI=true) instead of being written silently; a changed one is written beside it as
+// <name>-changed.svg for review.
+import fs from 'node:fs';
+import path from 'node:path';
+import { render } from 'svelte/server';
+import { describe, expect, it } from 'vitest';
+import BarChart from '../../src/lib/components/charts/BarChart.svelte';
+import LineChart from '../../src/lib/components/charts/LineChart.svelte';
+import SmallMultiples from '../../src/lib/components/charts/SmallMultiples.svelte';
+
+const OUTPUT = path.resolve(import.meta.dirname, '../output');
+
+function svgOf(html: string): string {
+	// Svelte's hydration comments are not part of the picture.
+	return html.replace(/<!--[^]*?-->/g, '').trim() + '\n';
+}
+
+function compare(name: string, actual: string) {
+	const file = path.join(OUTPUT, `${name}.svg`);
+	const changed = path.join(OUTPUT, `${name}-changed.svg`);
+	if (!fs.existsSync(file)) {
+		if (process.env.CI) throw new Error(`missing snapshot ${file}; run the tests locally and review it`);
+		fs.writeFileSync(file, actual);
+		return;
+	}
+	const expected = fs.readFileSync(file, 'utf8');
+	if (expected !== actual) fs.writeFileSync(changed, actual);
+	else fs.rmSync(changed, { force: true });
+	expect(actual === expected, `${name}.svg changed; see ${changed}`).toBe(true);
+}
+
+const trend = [
+	{
+		key: 'WK990101',
+		name: 'Noord',
+		points: [
+			{ x: '2024-K1', y: 12, text: '12,0 per 1.000' },
+			{ x: '2024-K2', y: null, text: 'afgeschermd (<5)' },
+			{ x: '2024-K3', y: 0, text: '0,0 per 1.000' },
+			{ x: '2024-K4', y: 10, text: '10,0 per 1.000' }
+		]
+	},
+	{
+		key: 'WK990102',
+		name: 'Zuid',
+		points: [
+			{ x: '2024-K1', y: 40, text: '40,0 per 1.000' },
+			{ x: '2024-K2', y: 8, text: '8,0 per 1.000' },
+			{ x: '2024-K3', y: 28, text: '28,0 per 1.000' },
+			{ x: '2024-K4', y: 0, text: '0,0 per 1.000' }
+		]
+	}
+];
+
+describe('LineChart', () => {
+	const props = { id: 't', series: trend, title: 'Verwijzingen per 1.000', xLabel: 'Kwartaal', yLabel: 'Per 1.000 per jaar' };
+
+	it('renders the snapshot', () => {
+		compare('line-chart', svgOf(render(LineChart, { props }).body));
+	});
+
+	it('is a pure function of its props', () => {
+		expect(render(LineChart, { props }).body).toBe(render(LineChart, { props }).body);
+	});
+
+	it('draws one focusable point per known value and a gap for a hidden one', () => {
+		const svg = render(LineChart, { props }).body;
+		expect(svg.match(/data-mark="point"/g)).toHaveLength(7);
+		expect(svg.match(/data-mark="line"/g)).toHaveLength(2);
+		expect(svg).not.toContain('data-x="2024-K2" data-value="null"');
+		expect(svg).toContain('aria-label="Zuid, 2024-K1: 40,0 per 1.000"');
+		// Noord's path breaks at the hidden quarter: two "M" (move) commands.
+		const noordPath = svg.match(/<g class="series" data-series="WK990101"><path d="([^"]+)"/)![1];
+		expect(noordPath.match(/M/g)).toHaveLength(2);
+	});
+
+	it('places y = 0 on the axis and the largest value below the top', () => {
+		const svg = render(LineChart, { props: { ...props, height: 340 } }).body;
+		// margin.bottom = 52: y(0) = 340 - 52 = 288; Noord K3 (0) sits there.
+		expect(svg).toMatch(/<circle cx="[\d.]+" cy="288"[^>]*data-x="2024-K3" data-value="0"/);
+	});
+});
+
+describe('BarChart', () => {
+	const bars = [
+		{ key: 'welzijn', label: 'Welzijn', value: 6, text: '6 (8%)', group: 'Lijn 0 (voorveld)' },
+		{ key: 'buurtteam', label: 'Buurtteam', value: 20, text: '20 (27%)', group: 'Lijn 1 (basiszorg)' },
+		{ key: 'ojg', label: 'OJG', value: null, text: '<5', group: 'Lijn 1 (basiszorg)' },
+		{ key: 'jeugdhulp', label: 'Specialistische jeugdhulp', value: 48, text: '48 (65%)', group: 'Lijn 2 (tweede lijn)' }
+	];
+	const props = { id: 'b', bars, title: 'Per bestemming', xLabel: 'Aantal' };
+
+	it('renders the snapshot', () => {
+		compare('bar-chart', svgOf(render(BarChart, { props }).body));
+	});
+
+	it('draws a bar for every visible value and none for a hidden one', () => {
+		const svg = render(BarChart, { props }).body;
+		expect(svg.match(/<rect /g)).toHaveLength(3);
+		expect(svg).toContain('aria-label="OJG: &lt;5"');
+	});
+});
+
+describe('SmallMultiples', () => {
+	it('renders one panel per wijk on a shared scale', () => {
+		const panels = trend.map((s) => ({ key: s.key, title: s.name, series: [s] }));
+		const html = render(SmallMultiples, { props: { id: 'sm', panels, yLabel: 'Per 1.000' } }).body;
+		expect(html.match(/data-panel=/g)).toHaveLength(2);
+		compare('small-multiples', svgOf(html));
+	});
+});
