@@ -15,24 +15,21 @@ export function readCsv(bytes: Uint8Array, file: string, errors: ErrorCollector)
 	// the same everywhere, and counting '\n' gives the physical line.
 	const text = decoded.replace(/\r\n?/g, '\n');
 
+	const delimiter = detectDelimiter(text);
 	const rows: RawRow[] = [];
 	let header: string[] | null = null;
 	let headerLine = 0;
-	let delimiter = ';';
 	let line = 1;
 	let scanned = 0; // text[0, scanned) has been counted into `line`
 	let rowStart = 0;
 
 	Papa.parse<string[]>(text, {
-		delimitersToGuess: [';', ','],
+		delimiter,
 		newline: '\n',
 		step(result) {
 			for (; scanned < rowStart; scanned++) if (text.charCodeAt(scanned) === 10) line++;
 			rowStart = result.meta.cursor;
-			delimiter = result.meta.delimiter;
 			for (const e of result.errors) {
-				// A file with one column has no delimiter to detect; the header check reports that better.
-				if (e.code === 'UndetectableDelimiter') continue;
 				errors.add(line, undefined, 'csv-aanhalingstekens', quoteProblem(e.code));
 			}
 			const cells: string[] = result.data;
@@ -54,6 +51,28 @@ export function readCsv(bytes: Uint8Array, file: string, errors: ErrorCollector)
 	checkFieldCounts(table, errors);
 	checkMojibake(table, errors);
 	return errors.empty ? table : null;
+}
+
+const DELIMITERS = [';', ','] as const;
+
+/**
+ * The delimiter is whichever of `;` and `,` splits the header line into more columns (papaparse,
+ * so that quoted names count right). Papaparse's own guess looks at the first rows and is thrown
+ * off by values with line breaks or decimal commas; the header has neither. A tie (a file with one
+ * column) gives `;`, what Dutch Excel writes.
+ */
+export function detectDelimiter(text: string): string {
+	const firstLine = /^[^\n]*\S[^\n]*$/m.exec(text)?.[0] ?? '';
+	let best: string = DELIMITERS[0];
+	let bestCount = 0;
+	for (const d of DELIMITERS) {
+		const count = Papa.parse<string[]>(firstLine, { delimiter: d }).data[0]?.length ?? 0;
+		if (count > bestCount) {
+			best = d;
+			bestCount = count;
+		}
+	}
+	return best;
 }
 
 function quoteProblem(code: string): string {
