@@ -15,6 +15,9 @@ import {
 	WIJK_CODE
 } from '../../../src/lib/domain/codes';
 import { DEMO_SEED, generateDemo, type DemoFile } from '../../../pipelines/demo/generate';
+import { ingest } from '../../../pipelines/ingest';
+
+const COMMITTED = join(import.meta.dirname, '../../../data/demo');
 
 const JEUGD = new Set(['0-3', '4-11', '12-17']);
 const TWEEDE_LIJN_JEUGD = new Set(['specialistische_jeugdhulp', 'jeugd_ggz']);
@@ -149,6 +152,27 @@ describe('generateDemo', () => {
 			expect(a.equals(c)).toBe(false);
 		} finally {
 			await rm(dirC, { recursive: true, force: true });
+		}
+	});
+
+	it('matches the committed data/demo (regenerate with npm run demo-data)', async () => {
+		for (const f of files) {
+			const [fresh, committed] = await Promise.all([readFile(join(dirA, f.file)), readFile(join(COMMITTED, f.file))]);
+			expect(fresh.equals(committed), f.file).toBe(true);
+		}
+	});
+
+	it('loads completely through the import pipeline, without warnings', async () => {
+		const dbDir = await mkdtemp(join(tmpdir(), 'demo-db-'));
+		try {
+			const reports = await ingest(join(dbDir, 'check.duckdb'), files.map((f) => join(dirA, f.file)), { demo: true });
+			const byFile = new Map(reports.map((r) => [r.file, r]));
+			for (const f of files) {
+				expect(byFile.get(f.file)?.rowsLoaded, f.file).toBe(f.rows);
+				expect(byFile.get(f.file)?.warnings, f.file).toEqual([]);
+			}
+		} finally {
+			await rm(dbDir, { recursive: true, force: true });
 		}
 	});
 
