@@ -22,7 +22,7 @@ export interface WorkingCopy {
 	discard(): void;
 }
 
-const TEMP_MARK = '.ingest-';
+const TEMP_MARK = '.tmp-';
 
 function fail(dbPath: string, rule: 'database-onleesbaar' | 'database-versie', message: string): never {
 	throw new IngestFailedError([new IngestError({ file: path.basename(dbPath) }, rule, message)]);
