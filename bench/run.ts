@@ -1,0 +1,96 @@
+// `npm run bench`: performance goals, measured on the demo data (and a 10x larger synthetic copy
+// of the referrals). Prints a table and exits non-zero when a goal is missed.
+//
+// Goals (docs/performance.md):
+//   - importing all demo exports into a new database: < 30 s
+//   - server: p95 of /, /verwijzingen (month, wijk), /wijk/<code>, /export/verwijzingen.csv: < 500 ms
+//   - the same pages on 10x the referrals: p95 < 1,500 ms
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { buildDemoDatabase } from '../scripts/demo-db';
+import { startServer } from '../tests/browser/server';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-bench-'));
+const results: { meting: string; waarde: string; doel: string; ok: boolean }[] = [];
+
+function record(meting: string, ms: number, goalMs: number, extra = '') {
+	results.push({ meting, waarde: `${ms.toFixed(0)} ms${extra}`, doel: `< ${goalMs} ms`, ok: ms < goalMs });
+}
+
+async function timeRequests(base: string, routes: string[], rounds: number) {
+	const out: Record<string, number[]> = {};
+	for (const r of routes) {
+		await fetch(base + r); // warm-up
+		out[r] = [];
+		for (let i = 0; i < rounds; i++) {
+			const t = performance.now();
+			const res = await fetch(base + r);
+			await res.arrayBuffer();
+			if (res.status !== 200) throw new Error(`${r}: HTTP ${res.status}`);
+			out[r].push(performance.now() - t);
+		}
+	}
+	return out;
+}
+
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1];
+
+/** Multiplies the referrals by `factor` (new ids, dates shifted by up to 3 days) in a copy. */
+async function inflate(src: string, dst: string, factor: number) {
+	fs.copyFileSync(src, dst);
+	const instance = await DuckDBInstance.create(dst);
+	const c = await instance.connect();
+	await c.run(`INSERT INTO verwijzingen
+		SELECT verwijzing_id || '-x' || i, least(datum + CAST(i % 4 AS INTEGER), DATE '2025-12-31'), praktijk_code, wijk_code, leeftijdsgroep, verwijzer,
+			bestemming, domein, client_pseudo, terugkoppeling_datum, load_id
+		FROM verwijzingen, range(1, ${factor}) AS t(i)`);
+	await c.run('CHECKPOINT');
+	const n = (await c.runAndReadAll('SELECT count(*)::INTEGER AS n FROM verwijzingen')).getRowObjectsJS()[0].n;
+	c.closeSync();
+	instance.closeSync();
+	return Number(n);
+}
+
+try {
+	const db = path.join(dir, 'demo.duckdb');
+	let t = performance.now();
+	await buildDemoDatabase(db);
+	record('import demodata (alle bestanden)', performance.now() - t, 30_000);
+
+	if (!fs.existsSync(path.join(ROOT, 'build/index.js'))) {
+		execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+	}
+	const routes = ['/', '/verwijzingen', '/verwijzingen?periode=maand', '/verwijzingen?niveau=praktijk&periode=maand', '/export/verwijzingen.csv?periode=maand'];
+	for (const [label, file, goal] of [
+		['demo', db, 500],
+		['10x verwijzingen', path.join(dir, 'big.duckdb'), 1500]
+	] as const) {
+		let extra = '';
+		if (file !== db) {
+			t = performance.now();
+			const n = await inflate(db, file, 10);
+			extra = ` (${n.toLocaleString('nl-NL')} verwijzingen)`;
+		}
+		const server = await startServer(file);
+		try {
+			const times = await timeRequests(server.url, routes, 20);
+			for (const r of routes) record(`${label}${extra}: p95 ${r}`, p95(times[r]), goal);
+		} finally {
+			await server.stop();
+		}
+	}
+} finally {
+	fs.rmSync(dir, { recursive: true, force: true });
+}
+
+console.table(results);
+const failed = results.filter((r) => !r.ok);
+if (failed.length) {
+	console.error(`${failed.length} doel(en) niet gehaald`);
+	process.exit(1);
+}
+console.log('Alle prestatiedoelen gehaald.');
