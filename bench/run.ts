@@ -64,7 +64,7 @@ try {
 	if (!fs.existsSync(path.join(ROOT, 'build/index.js'))) {
 		execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 	}
-	const routes = ['/', '/verwijzingen', '/verwijzingen?periode=maand', '/verwijzingen?niveau=praktijk&periode=maand', '/export/verwijzingen.csv?periode=maand'];
+	const routes = ['/', '/wijk/WK990101', '/verwijzingen', '/verwijzingen?periode=maand', '/verwijzingen?niveau=praktijk&periode=maand', '/export/verwijzingen.csv?periode=maand'];
 	for (const [label, file, goal] of [
 		['demo', db, 500],
 		['10x verwijzingen', path.join(dir, 'big.duckdb'), 1500]
