@@ -16,8 +16,10 @@ export async function readXlsx(
 ): Promise<RawTable | null> {
 	const workbook = new ExcelJS.Workbook();
 	try {
-		// exceljs' typings want a Node Buffer; a view on the same memory avoids a copy.
-		await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+		// A Node Buffer view on the same memory (no copy). exceljs declares its own global `Buffer`
+		// type (an ArrayBuffer), which Node's Buffer does not satisfy on paper, hence the cast.
+		const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+		await workbook.xlsx.load(view as unknown as ArrayBuffer);
 	} catch {
 		errors.add(undefined, undefined, 'bestand-onleesbaar', 'dit is geen leesbaar Excel-bestand (.xlsx)');
 		return null;

@@ -150,9 +150,18 @@ export const BSN_COLUMN_SHARE = 0.5;
  * loaded) and reports each broken rule once per column.
  */
 export function checkPrivacy(table: RawTable, errors: ErrorCollector): void {
-	const columnName = (i: number) => table.header[i] || `kolom ${i + 1}`;
+	const columnName = (i: number) => {
+		const name = table.header[i];
+		return name && !containsEmail(name) && !containsPostcode(name) ? name : `kolom ${i + 1}`;
+	};
 
 	table.header.forEach((name, i) => {
+		// A header cell holding an address itself (a data row pasted over the header): the name
+		// would end up in warnings and provenance, so it is treated like a value, and not named.
+		if (containsEmail(name) || containsPostcode(name)) {
+			errors.add(table.headerLine, `kolom ${i + 1}`, containsEmail(name) ? 'privacy-email' : 'privacy-postcode', `de kolomnaam bevat een e-mailadres of postcode; ${REJECTED}`);
+			return;
+		}
 		if (isIdentifierColumnName(name)) {
 			errors.add(
 				table.headerLine,

@@ -137,3 +137,22 @@ describe('checkPrivacy', () => {
 		for (const e of errors.errors) expect(e.message).not.toMatch(/3511|1234|p@q/);
 	});
 });
+
+describe('checkPrivacy on the header itself', () => {
+	it('rejects an e-mail address or postcode used as a column name, without naming it', () => {
+		const errors = new ErrorCollector('x.csv');
+		const table: RawTable = {
+			file: 'x.csv',
+			format: 'csv',
+			header: ['wijk_code', 'p.jansen@example.nl', '3511 AB'],
+			headerLine: 1,
+			rows: [{ line: 2, cells: ['WK034401', 'x', 'y'] }]
+		};
+		checkPrivacy(table, errors);
+		expect(errors.errors.map((e) => [e.line, e.column, e.rule])).toEqual([
+			[1, 'kolom 2', 'privacy-email'],
+			[1, 'kolom 3', 'privacy-postcode']
+		]);
+		for (const e of errors.errors) expect(e.message).not.toMatch(/jansen|3511/);
+	});
+});

@@ -4,6 +4,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ingest, type IngestOptions } from '../../../pipelines/ingest';
 import { BASE_FILES, expectError, fixture, makeTempDir, rejection, sha256, writeFile, type ExpectedError } from './helpers';
@@ -158,6 +159,18 @@ describe('dates', () => {
 		const file = verwijzingenFile('oud.csv', 'X002;31-12-1999;P001;WK034401;4-11;huisarts;buurtteam;jeugd;c102;');
 		const { error } = await expectRejected([file], { file: 'oud.csv', line: 3, column: 'datum', rule: 'datum-te-vroeg' });
 		expect(error.message).toBe('oud.csv, regel 3, kolom "datum": datum 1999-12-31 ligt voor 2000-01-01 (regel: datum-te-vroeg)');
+	});
+
+	it('rejects a bad date in XLSX, naming the sheet row', async () => {
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('Blad1');
+		ws.addRow(['praktijk_code', 'functie', 'start']);
+		ws.addRow(['P001', 'ojg', new Date(Date.UTC(2024, 0, 8))]);
+		ws.addRow([]);
+		ws.addRow(['P002', 'ojg', new Date(Date.UTC(1999, 11, 1))]);
+		const file = path.join(dir, 'inzet.xlsx');
+		await wb.xlsx.writeFile(file);
+		await expectRejected([file], { file: 'inzet.xlsx', line: 4, column: 'start', rule: 'datum-te-vroeg' });
 	});
 
 	it('rejects a date that does not exist', async () => {
