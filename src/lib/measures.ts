@@ -1,15 +1,9 @@
 // Dutch wording of what a chart measures, built from the filters, so titles, subtitles and
 // exports say the same thing.
+import type { Filters } from '$lib/domain/filters';
 import { LEEFTIJD_LABEL, LIJN_LABEL, DOMEIN_LABEL, VERWIJZER_LABEL } from '$lib/domain/labels';
 
-interface MeasureFilters {
-	niveau: string;
-	periode: string;
-	lijn: number | null;
-	leeftijd: string;
-	domein: string | null;
-	verwijzer: string | null;
-}
+type MeasureFilters = Pick<Filters, 'niveau' | 'periode' | 'lijn' | 'leeftijd' | 'domein' | 'verwijzer'>;
 
 export const NIVEAU_NAAM: Record<string, string> = { gemeente: 'gemeente', wijk: 'wijk', praktijk: 'praktijk' };
 export const PERIODE_NAAM: Record<string, string> = { maand: 'maand', kwartaal: 'kwartaal', jaar: 'jaar' };

@@ -1,6 +1,7 @@
 // Turns rate rows (per unit and period) into chart series, with the spoken text of every value.
 import type { LineSeries } from '$lib/components/charts/types';
-import { formatCount, formatRate, type Onderdrukt } from '$lib/format';
+import { formatCount, formatNumber, formatRate, type Onderdrukt } from '$lib/format';
+import { periodLabelNl } from '$lib/periods';
 
 interface RateLike {
 	periode: string;
@@ -24,4 +25,20 @@ export function seriesFromRows(rows: readonly RateLike[], k: number): LineSeries
 		s.points.push({ x: r.periode, y: r.per_1000, text: rateText(r.per_1000, r.onderdrukt, k) });
 	}
 	return [...byUnit.values()];
+}
+
+interface RateRowLike extends RateLike {
+	verwijzingen: number | null;
+	populatie: number | null;
+}
+
+/** The table columns of a rate table: name, period, count, population, rate. */
+export function rateColumns<R extends RateRowLike>(k: number, nameLabel: string, periodLabel: string, populationLabel = 'Populatie') {
+	return [
+		{ label: nameLabel, value: (r: R) => r.niveau_naam },
+		{ label: periodLabel, value: (r: R) => periodLabelNl(r.periode) },
+		{ label: 'Verwijzingen', value: (r: R) => formatCount(r.verwijzingen, r.onderdrukt, k), numeric: true },
+		{ label: populationLabel, value: (r: R) => (r.populatie === null ? '–' : formatNumber(r.populatie)), numeric: true },
+		{ label: 'Per 1.000 per jaar', value: (r: R) => formatRate(r.per_1000), numeric: true }
+	];
 }

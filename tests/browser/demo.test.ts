@@ -1,49 +1,32 @@
 // `npm start`'s path: the demo database built from data/demo/ by the real pipeline, served and
 // viewed in Chromium.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildDemoDatabase } from '../../scripts/demo-db';
-import { expectAccessible, launch, openPage } from './browser';
-import { startServer, type RunningServer } from './server';
+import { expectAccessible, openPage } from './browser';
+import { serveDatabase } from './suite';
 
-let dir: string;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-demo-'));
-	await buildDemoDatabase(path.join(dir, 'monitor.duckdb'));
-	server = await startServer(path.join(dir, 'monitor.duckdb'));
-	browser = await launch();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+const suite = serveDatabase(buildDemoDatabase);
 
 describe('the dashboard on the demo data', () => {
 	it('marks every page as demo data and renders its charts', async () => {
-		const { page, errors, close } = await openPage(browser);
-		await page.goto(server.url + '/', { waitUntil: 'networkidle' });
+		const { page, errors, close } = await openPage(suite.browser);
+		await page.goto(suite.server.url + '/', { waitUntil: 'networkidle' });
 		const wijkLinks = await page.locator('a[href^="/wijk/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
 		expect(wijkLinks.length).toBeGreaterThanOrEqual(10);
 		expect(await page.locator('[data-kpi]').count()).toBe(3);
 		for (const route of ['/', '/verwijzingen', '/verwijzingen?periode=maand&niveau=praktijk', wijkLinks[0], '/bronnen']) {
-			await page.goto(server.url + route, { waitUntil: 'networkidle' });
+			await page.goto(suite.server.url + route, { waitUntil: 'networkidle' });
 			expect(await page.locator('[data-demo-marker]').textContent()).toBe('Demodata (fictief)');
 		}
-		await page.goto(server.url + '/verwijzingen', { waitUntil: 'networkidle' });
+		await page.goto(suite.server.url + '/verwijzingen', { waitUntil: 'networkidle' });
 		// 10 years of quarters per wijk: many points, and one small multiple per wijk.
 		expect(await page.locator('#verwijzingen-trend [data-mark="line"]').count()).toBe(wijkLinks.length);
 		expect(await page.locator('[data-panel]').count()).toBe(wijkLinks.length);
 		expect(await page.locator('#verwijzingen-bestemming [data-mark="bar"]').count()).toBeGreaterThan(5);
 		await expectAccessible(page);
-		await page.goto(server.url + '/bronnen', { waitUntil: 'networkidle' });
+		await page.goto(suite.server.url + '/bronnen', { waitUntil: 'networkidle' });
 		const files = fs.readdirSync(path.resolve(import.meta.dirname, '../../data/demo')).filter((f) => /\.(csv|xlsx)$/.test(f));
 		expect(await page.locator('table').first().locator('tbody tr').count()).toBe(files.length);
 		expect(errors).toEqual([]);
@@ -51,12 +34,12 @@ describe('the dashboard on the demo data', () => {
 	});
 
 	it('the jeugd filter uses the 0-17 population and the export agrees with the page', async () => {
-		const { page, close } = await openPage(browser);
-		await page.goto(server.url + '/verwijzingen?niveau=gemeente&periode=jaar&leeftijd=0-17', { waitUntil: 'networkidle' });
+		const { page, close } = await openPage(suite.browser);
+		await page.goto(suite.server.url + '/verwijzingen?niveau=gemeente&periode=jaar&leeftijd=0-17', { waitUntil: 'networkidle' });
 		const points = await page.locator('#verwijzingen-trend [data-mark="point"]').evaluateAll((els) =>
 			els.map((e) => ({ label: e.getAttribute('aria-label')!, value: Number(e.getAttribute('data-value')) }))
 		);
-		const csv = await (await fetch(server.url + '/export/verwijzingen.csv?niveau=gemeente&periode=jaar&leeftijd=0-17')).text();
+		const csv = await (await fetch(suite.server.url + '/export/verwijzingen.csv?niveau=gemeente&periode=jaar&leeftijd=0-17')).text();
 		const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => l.split(';'));
 		expect(rows.length).toBe(points.length);
 		for (const r of rows) {

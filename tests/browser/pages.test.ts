@@ -1,29 +1,12 @@
 // The pages in Debian's Chromium on the hand-made fixture database (tests/fixtures/fixture-db.ts).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFixtureDb } from '../fixtures/fixture-db';
-import { expectAccessible, launch, openPage } from './browser';
-import { startServer, type RunningServer } from './server';
+import { expectAccessible, openPage } from './browser';
+import { serveDatabase } from './suite';
 
-let dir: string;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-browser-'));
-	await createFixtureDb(path.join(dir, 'monitor.duckdb'));
-	server = await startServer(path.join(dir, 'monitor.duckdb'));
-	browser = await launch();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+const suite = serveDatabase(createFixtureDb);
 
 describe('every page', () => {
 	for (const [route, heading] of [
@@ -33,8 +16,8 @@ describe('every page', () => {
 		['/bronnen', 'Bronnen']
 	]) {
 		it(`${route} renders, has no console errors and no serious axe violations`, async () => {
-			const { page, errors, close } = await openPage(browser);
-			const res = await page.goto(server.url + route, { waitUntil: 'networkidle' });
+			const { page, errors, close } = await openPage(suite.browser);
+			const res = await page.goto(suite.server.url + route, { waitUntil: 'networkidle' });
 			expect(res?.status()).toBe(200);
 			await expect(page.locator('h1').first().textContent()).resolves.toContain(heading);
 			// The fixture database is not demo data.
@@ -46,8 +29,8 @@ describe('every page', () => {
 	}
 
 	it('Overzicht shows the hand-computed headline figures', async () => {
-		const { page, close } = await openPage(browser);
-		await page.goto(server.url + '/', { waitUntil: 'networkidle' });
+		const { page, close } = await openPage(suite.browser);
+		await page.goto(suite.server.url + '/', { waitUntil: 'networkidle' });
 		const card = page.locator('[data-kpi="Testmaas"]');
 		// 2025: 15 second-line referrals / 3,500 inhabitants = 4,3 per 1,000; 2024: 11,0
 		expect(await card.locator('[data-kpi-value="tweede-lijn"]').textContent()).toBe('4,3');
@@ -60,8 +43,8 @@ describe('every page', () => {
 
 describe('Verwijzingen', () => {
 	it('a filter change updates the URL and the chart', async () => {
-		const { page, errors, close } = await openPage(browser);
-		await page.goto(server.url + '/verwijzingen', { waitUntil: 'networkidle' });
+		const { page, errors, close } = await openPage(suite.browser);
+		await page.goto(suite.server.url + '/verwijzingen', { waitUntil: 'networkidle' });
 		const points = page.locator('#verwijzingen-trend [data-mark="point"]');
 		// Per kwartaal, 3 wijken x 8 quarters, minus the hidden ones: fewer than 24 points.
 		const before = await points.count();
@@ -79,8 +62,8 @@ describe('Verwijzingen', () => {
 	});
 
 	it('a copied link reproduces the view', async () => {
-		const { page, close } = await openPage(browser);
-		await page.goto(server.url + '/verwijzingen?niveau=gemeente&periode=jaar', { waitUntil: 'networkidle' });
+		const { page, close } = await openPage(suite.browser);
+		await page.goto(suite.server.url + '/verwijzingen?niveau=gemeente&periode=jaar', { waitUntil: 'networkidle' });
 		expect(await page.locator('#filter-niveau').inputValue()).toBe('gemeente');
 		expect(await page.locator('#filter-periode').inputValue()).toBe('jaar');
 		const values = await page.locator('#verwijzingen-trend [data-mark="point"]').evaluateAll((els) =>
@@ -92,13 +75,13 @@ describe('Verwijzingen', () => {
 	});
 
 	it('downloads the CSV behind the chart, matching the fixture', async () => {
-		const { page, close } = await openPage(browser, { acceptDownloads: true });
-		await page.goto(server.url + '/verwijzingen?periode=jaar', { waitUntil: 'networkidle' });
+		const { page, close } = await openPage(suite.browser, { acceptDownloads: true });
+		await page.goto(suite.server.url + '/verwijzingen?periode=jaar', { waitUntil: 'networkidle' });
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
 			page.locator('#verwijzingen-trend [data-download="csv"]').click()
 		]);
-		const file = path.join(dir, 'download.csv');
+		const file = path.join(suite.dir, 'download.csv');
 		await download.saveAs(file);
 		const bytes = fs.readFileSync(file);
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -118,8 +101,8 @@ describe('Verwijzingen', () => {
 	});
 
 	it('shows "<5" for a small count in the table and draws no point for it', async () => {
-		const { page, close } = await openPage(browser);
-		await page.goto(server.url + '/verwijzingen?periode=kwartaal&van=2024&tot=2024&wijk=WK990101', { waitUntil: 'networkidle' });
+		const { page, close } = await openPage(suite.browser);
+		await page.goto(suite.server.url + '/verwijzingen?periode=kwartaal&van=2024&tot=2024&wijk=WK990101', { waitUntil: 'networkidle' });
 		await page.locator('#verwijzingen-trend summary').click();
 		const row = page.locator('#verwijzingen-trend tr', { hasText: 'K2 2024' });
 		// columns: wijk (row header) | periode | verwijzingen | populatie | per 1.000

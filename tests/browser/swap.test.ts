@@ -3,39 +3,20 @@
 // a request. A rejected import changes nothing.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingest } from '../../pipelines/ingest';
 import { createFixtureDb } from '../fixtures/fixture-db';
-import { launch, openPage } from './browser';
-import { startServer, type RunningServer } from './server';
+import { openPage } from './browser';
+import { serveDatabase } from './suite';
 
-let dir: string;
-let dbPath: string;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-swap-'));
-	dbPath = path.join(dir, 'monitor.duckdb');
-	await createFixtureDb(dbPath);
-	server = await startServer(dbPath);
-	browser = await launch();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+const suite = serveDatabase(createFixtureDb);
 
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 /** 10 second-line referrals of children in Centrum (WK990201), May 2025. */
 function extraReferrals(): string {
-	const file = path.join(dir, 'verwijzingen_extra.csv');
+	const file = path.join(suite.dir, 'verwijzingen_extra.csv');
 	const rows = Array.from(
 		{ length: 10 },
 		(_, i) => `X${i + 1};2025-05-0${(i % 9) + 1};P3;WK990201;12-17;huisarts;jeugd_ggz;jeugd`
@@ -52,8 +33,8 @@ async function centrum2025(page: import('playwright-core').Page): Promise<string
 
 describe('atomic swap', () => {
 	it('serves every request while a new version is swapped in, and shows it without a restart', async () => {
-		const { page, errors, close } = await openPage(browser);
-		await page.goto(server.url + '/verwijzingen?periode=jaar', { waitUntil: 'networkidle' });
+		const { page, errors, close } = await openPage(suite.browser);
+		await page.goto(suite.server.url + '/verwijzingen?periode=jaar', { waitUntil: 'networkidle' });
 		// Before: Centrum had no second-line referrals in 2025.
 		expect(await centrum2025(page)).toBe('Centrum, 2025: 0,0 per 1.000');
 
@@ -64,7 +45,7 @@ describe('atomic swap', () => {
 		const worker = async (route: string) => {
 			const deadline = Date.now() + 60_000;
 			while (!stop && Date.now() < deadline) {
-				const res = await fetch(server.url + route);
+				const res = await fetch(suite.server.url + route);
 				const body = await res.text();
 				statuses.push(res.status);
 				if (route.startsWith('/export') && !body.trimEnd().endsWith('2025;wijk;WK990102;Zuid;GM9901;Testmaas;2;alle;5;1000;5,00')) incomplete.push(body);
@@ -72,7 +53,7 @@ describe('atomic swap', () => {
 		};
 		const workers = [worker('/export/verwijzingen.csv?periode=jaar'), worker('/verwijzingen?periode=jaar'), worker('/bronnen')];
 		await new Promise((r) => setTimeout(r, 300));
-		const report = await ingest(dbPath, [extraReferrals()]);
+		const report = await ingest(suite.dbPath, [extraReferrals()]);
 		await new Promise((r) => setTimeout(r, 300));
 		stop = true;
 		await Promise.all(workers);
@@ -89,20 +70,20 @@ describe('atomic swap', () => {
 		await page.selectOption('#filter-lijn', '2');
 		await page.waitForURL(/lijn=2/);
 		await expect.poll(() => centrum2025(page)).toBe('Centrum, 2025: 20,0 per 1.000');
-		await page.goto(server.url + '/bronnen', { waitUntil: 'networkidle' });
+		await page.goto(suite.server.url + '/bronnen', { waitUntil: 'networkidle' });
 		expect(await page.locator('table').first().textContent()).toContain('verwijzingen_extra.csv');
 		expect(errors).toEqual([]);
-		expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp') || f.endsWith('.wal') || f.endsWith('.lock'))).toEqual([]);
+		expect(fs.readdirSync(suite.dir).filter((f) => f.includes('.tmp') || f.endsWith('.wal') || f.endsWith('.lock'))).toEqual([]);
 		await close();
 	});
 
 	it('a rejected import leaves the database and the pages as they were', async () => {
-		const before = sha(dbPath);
-		const bad = path.join(dir, 'verwijzingen_fout.csv');
+		const before = sha(suite.dbPath);
+		const bad = path.join(suite.dir, 'verwijzingen_fout.csv');
 		fs.writeFileSync(bad, 'verwijzing_id;datum;praktijk_code;wijk_code;leeftijdsgroep;verwijzer;bestemming;domein\nY1;2025-05-01;P3;WK990201;12-17;huisarts;onbekende_plek;jeugd\n');
-		await expect(ingest(dbPath, [bad])).rejects.toThrow(/verwijzingen_fout\.csv.*regel 2.*bestemming/s);
-		expect(sha(dbPath)).toBe(before);
-		const res = await fetch(server.url + '/export/verwijzingen.csv?periode=jaar&wijk=WK990201');
+		await expect(ingest(suite.dbPath, [bad])).rejects.toThrow(/verwijzingen_fout\.csv.*regel 2.*bestemming/s);
+		expect(sha(suite.dbPath)).toBe(before);
+		const res = await fetch(suite.server.url + '/export/verwijzingen.csv?periode=jaar&wijk=WK990201');
 		expect(await res.text()).toContain('2025;wijk;WK990201;Centrum;GM9902;Proefdorp;2;alle;10;500;20,00');
 	});
 });

@@ -12,12 +12,9 @@ import {
 	WIJK_CODE
 } from '$lib/domain/codes';
 
-export const NIVEAUS = ['gemeente', 'wijk', 'praktijk'] as const;
-export const PERIODES = ['maand', 'kwartaal', 'jaar'] as const;
-export const LEEFTIJDEN = ['alle', ...Object.keys(LEEFTIJD_AGGREGATEN), ...LEEFTIJDSGROEPEN] as const;
+import { LEEFTIJDEN, NIVEAUS, PERIODES, type Filters, type Niveau } from '$lib/domain/filters';
 
-export type Niveau = (typeof NIVEAUS)[number];
-export type Periode = (typeof PERIODES)[number];
+export type { Filters, Niveau, Periode } from '$lib/domain/filters';
 
 const optionalCode = (pattern: RegExp) =>
 	z
@@ -42,20 +39,6 @@ const schema = z.object({
 	tot: year.optional().catch(undefined)
 });
 
-export interface Filters {
-	niveau: Niveau;
-	periode: Periode;
-	/** null = all lijnen */
-	lijn: 0 | 1 | 2 | null;
-	leeftijd: string;
-	domein: string | null;
-	verwijzer: string | null;
-	gemeente: string | null;
-	wijk: string | null;
-	praktijk: string | null;
-	van: number | null;
-	tot: number | null;
-}
 
 /** Parses a query string; unknown or invalid values fall back to the defaults instead of failing. */
 export function parseFilters(params: URLSearchParams): Filters {
