@@ -113,3 +113,30 @@ describe('Verwijzingen', () => {
 		await close();
 	});
 });
+
+describe('errors and downloads', () => {
+	it('an unknown page and an unknown wijk get a Dutch error page', async () => {
+		const { page, close } = await openPage(suite.browser);
+		let res = await page.goto(suite.server.url + '/bestaat-niet');
+		expect(res?.status()).toBe(404);
+		expect(await page.locator('h1').textContent()).toBe('Pagina niet gevonden');
+		res = await page.goto(suite.server.url + '/wijk/WK123456');
+		expect(res?.status()).toBe(404);
+		expect(await page.locator('[role="alert"]').textContent()).toContain('Wijk WK123456 komt niet voor');
+		await close();
+	});
+
+	it('downloads a chart as SVG with the same marks as on the page', async () => {
+		const { page, close } = await openPage(suite.browser, { acceptDownloads: true });
+		await page.goto(suite.server.url + '/verwijzingen?periode=jaar', { waitUntil: 'networkidle' });
+		const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#verwijzingen-trend button', { hasText: 'SVG' }).click()]);
+		const svg = fs.readFileSync((await download.path())!, 'utf8');
+		expect(svg.startsWith('<svg')).toBe(true);
+		expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+		expect(svg.match(/data-mark="point"/g)).toHaveLength(6);
+		const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#verwijzingen-trend button', { hasText: 'PNG' }).click()]);
+		const bytes = fs.readFileSync((await png.path())!);
+		expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+		await close();
+	});
+});
