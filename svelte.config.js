@@ -6,7 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		// BM_BUILD_DIR / BM_KIT_DIR let several builds run side by side in one checkout.
+		adapter: adapter({ out: process.env.BM_BUILD_DIR ?? 'build' }),
+		outDir: process.env.BM_KIT_DIR ?? '.svelte-kit',
 		// The app sends no cross-site forms; SvelteKit's default CSRF check stays on.
 		alias: { $pipelines: 'pipelines' }
 	}

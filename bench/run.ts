@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildDemoDatabase } from '../scripts/demo-db';
-import { startServer } from '../tests/browser/server';
+import { BUILD_DIR, startServer } from '../tests/browser/server';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-bench-'));
@@ -61,7 +61,7 @@ try {
 	await buildDemoDatabase(db);
 	record('import demodata (alle bestanden)', performance.now() - t, 30_000);
 
-	if (!fs.existsSync(path.join(ROOT, 'build/index.js'))) {
+	if (!fs.existsSync(path.join(BUILD_DIR, 'index.js'))) {
 		execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 	}
 	const routes = ['/', '/wijk/WK990101', '/verwijzingen', '/verwijzingen?periode=maand', '/verwijzingen?niveau=praktijk&periode=maand', '/export/verwijzingen.csv?periode=maand'];

@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const BUILD_DIR = path.resolve(ROOT, process.env.BM_BUILD_DIR ?? 'build');
 
 async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -25,7 +26,7 @@ export interface RunningServer {
 export async function startServer(dbPath: string, env: Record<string, string> = {}): Promise<RunningServer> {
 	const port = await freePort();
 	let log = '';
-	const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'build/index.js')], {
+	const child: ChildProcess = spawn(process.execPath, [path.join(BUILD_DIR, 'index.js')], {
 		cwd: ROOT,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MONITOR_DB: dbPath, ORIGIN: `http://127.0.0.1:${port}`, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
