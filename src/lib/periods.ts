@@ -37,3 +37,9 @@ export function periodLabelNl(period: string): string {
 	if (/^\d{4}-K\d$/.test(period)) return `${period.slice(5)} ${period.slice(0, 4)}`;
 	return period;
 }
+
+/** 'YYYY-MM' plus n months (n may be negative). */
+export function addMonths(month: string, n: number): string {
+	const total = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
+	return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+}

@@ -1,5 +1,6 @@
 // OJG / POH-jeugd placements in practices.
 import type { Database } from '../db';
+import type { PlacementRecord, PracticeRecord } from '../ojg/design';
 
 export interface Placement {
 	praktijk_code: string;
@@ -20,4 +21,13 @@ export async function placements(db: Database, wijk: string | null): Promise<Pla
 		 ORDER BY o.start, p.praktijk_naam`,
 		{ wijk }
 	);
+}
+
+/** Placements and practices (with their gemeente) for the OJG-effect design. */
+export async function placementRecords(db: Database): Promise<{ placements: PlacementRecord[]; practices: PracticeRecord[] }> {
+	const [placements, practices] = await Promise.all([
+		db.query<PlacementRecord>(`SELECT praktijk_code, functie, strftime(start, '%Y-%m-%d') AS start, strftime(eind, '%Y-%m-%d') AS eind FROM ojg_inzet ORDER BY start, praktijk_code, functie`),
+		db.query<PracticeRecord>(`SELECT p.praktijk_code AS code, w.gemeente_code FROM praktijken p JOIN wijken w USING (wijk_code) ORDER BY p.praktijk_code`)
+	]);
+	return { placements, practices };
 }

@@ -7,7 +7,9 @@
 // cube with every sum relation as a group, so the gemeente view, the wijk view and the month,
 // quarter and year views of the same filters hide consistently and none can be subtracted from
 // another. The cube always spans every wijk of the selected gemeente(n), whatever wijk is chosen,
-// so choosing a wijk cannot change what is hidden.
+// so choosing a wijk cannot change what is hidden, and over the whole data range, so choosing years
+// cannot either. Sums that other pages publish for the same filters (the OJG-effect windows and
+// comparison groups) are cells of the cube too.
 //
 // Rates are annualised (a month is 1/12 person-year) so that periods can be compared.
 // Denominators: inhabitants per wijk (gemeente = sum of its wijken) or registered patients per
@@ -18,6 +20,8 @@ import { leeftijdsgroepen, type Filters, type Niveau } from '../filters';
 import { isSmall, suppress, suppressedRate, type Cell, type Onderdrukt } from '../suppression';
 import { monthRange, periodOf, quarterOf, yearOf, type PeriodKind } from '$lib/periods';
 import { AGE_FILTER, DATA_RANGE_SQL, REFERRAL_FILTER } from './sql';
+import { allDesigns, publishedSums, type DerivedSum } from '../ojg/design';
+import { placementRecords } from './ojg';
 
 export interface RateRow {
 	periode: string;
@@ -76,12 +80,26 @@ export class ReferralCube {
 		readonly months: string[],
 		private readonly cells: Map<string, Cell>,
 		private readonly population: Map<string, number>,
-		private readonly k: number
+		private readonly k: number,
+		/** the years a view shows (the cube itself always spans all data) */
+		private readonly years: { van: number | null; tot: number | null } = { van: null, tot: null }
 	) {}
+
+	/** A suppressed cell by key: `<unit>|<period>` or a published sum (see ojg/design.ts). */
+	cell(key: string): Cell | undefined {
+		return this.cells.get(key);
+	}
+
+	/** Unsuppressed population of a unit in a year, for denominators (never shown as such). */
+	populationOf(unit: string, jaar: number): number | undefined {
+		return this.population.get(`${unit}|${jaar}`);
+	}
 
 	/** The rows of one view, in unit order then period order. */
 	rows(niveau: Niveau, kind: PeriodKind, select: (u: Unit) => boolean = () => true): RateRow[] {
-		const periods = [...new Set(this.months.map((m) => periodOf(m, kind)))];
+		const inView = (m: string) => (this.years.van === null || yearOf(m) >= this.years.van) && (this.years.tot === null || yearOf(m) <= this.years.tot);
+		const viewMonths = this.months.filter(inView);
+		const periods = [...new Set(viewMonths.map((m) => periodOf(m, kind)))];
 		const monthsIn = new Map<string, number>();
 		for (const m of this.months) {
 			const p = periodOf(m, kind);
@@ -139,20 +157,16 @@ export async function referralCube(db: Database, f: Filters, k: number): Promise
 	const eenheid = f.niveau === 'praktijk' ? 'praktijk' : 'wijk';
 	const [range] = await db.query<{ eerste: string | null; laatste: string | null }>(DATA_RANGE_SQL);
 	if (!range?.eerste || !range.laatste) return new ReferralCube([], [], new Map(), new Map(), k);
-	const first = `${Math.max(f.van ?? 0, yearOf(range.eerste))}-01`;
-	const lastYear = Math.min(f.tot ?? 9999, yearOf(range.laatste));
-	const last = lastYear === yearOf(range.laatste) ? range.laatste.slice(0, 7) : `${lastYear}-12`;
-	const months = first <= last ? monthRange(first, last) : [];
-	if (months.length === 0) return new ReferralCube([], [], new Map(), new Map(), k);
-
-	const params = { ...filterParams(f), eenheid, van: yearOf(first), tot: lastYear };
-	const [units, leaves, pops] = await Promise.all([
+	const months = monthRange(range.eerste.slice(0, 7), range.laatste.slice(0, 7));
+	const params = { ...filterParams(f), eenheid, van: yearOf(range.eerste), tot: yearOf(range.laatste) };
+	const [units, leaves, pops, derived] = await Promise.all([
 		db.query<Unit>(UNITS_SQL, { eenheid, gemeente: f.gemeente }),
 		db.query<{ unit: string; maand: string; n: number }>(LEAVES_SQL, params),
 		db.query<{ unit: string; jaar: number; aantal: number }>(POPULATION_SQL, {
 			eenheid,
 			groepen: params.groepen
-		})
+		}),
+		isOjgOutcome(f) ? ojgSums(db, new Set(months)) : Promise.resolve([])
 	]);
 
 	const unitByCode = new Map(units.map((u) => [u.code, u]));
@@ -187,6 +201,16 @@ export async function referralCube(db: Database, f: Filters, k: number): Promise
 		}
 	}
 
+	// Sums published elsewhere (OJG windows and comparison groups): cells with their own group.
+	// A sum over a practice outside this cube (another gemeente) cannot be formed here; the
+	// gemeente filter never changes a practice's own cells, and the OJG page builds its cube
+	// without a gemeente filter.
+	for (const { key, members } of derived) {
+		if (!members.every((m) => counts.has(m))) continue;
+		counts.set(key, members.reduce((sum, m) => sum + counts.get(m)!, 0));
+		groups.push([key, ...members]);
+	}
+
 	const population = new Map<string, number>();
 	for (const { unit, jaar, aantal } of pops) {
 		const u = unitByCode.get(unit);
@@ -197,7 +221,17 @@ export async function referralCube(db: Database, f: Filters, k: number): Promise
 			population.set(key, (population.get(key) ?? 0) + aantal);
 		}
 	}
-	return new ReferralCube(units, months, suppress(counts, groups, k), population, k);
+	return new ReferralCube(units, months, suppress(counts, groups, k), population, k, { van: f.van, tot: f.tot });
+}
+
+/** The OJG-effect outcome: second-line referrals of 0-17-year-olds per practice, by any referrer. */
+export function isOjgOutcome(f: Filters): boolean {
+	return f.niveau === 'praktijk' && f.lijn === 2 && f.leeftijd === '0-17' && f.domein === null && f.verwijzer === null;
+}
+
+async function ojgSums(db: Database, months: ReadonlySet<string>): Promise<DerivedSum[]> {
+	const { placements, practices } = await placementRecords(db);
+	return publishedSums(allDesigns(placements, practices), months);
 }
 
 /** The wijk and praktijk filters choose which units of the cube are shown. */
