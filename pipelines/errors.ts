@@ -34,6 +34,7 @@ export type RuleId =
 	| 'wijk-onbekend'
 	| 'praktijk-onbekend'
 	| 'bestemming-onbekend'
+	| 'werkplan-onbekend'
 	// privacy
 	| 'privacy-kolomnaam'
 	| 'privacy-bsn'

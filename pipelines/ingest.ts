@@ -21,6 +21,7 @@ import { readTable } from './readers';
 import type { RawTable } from './readers/table';
 import { detectDataset } from './registry';
 import { localToday } from './validators/dates';
+import { freeTextColumns } from './validators/freeText';
 import { matchHeader, type HeaderMatch } from './validators/header';
 import { checkPrivacy } from './validators/privacy';
 import { checkRows, type ReferenceSets } from './validators/rows';
@@ -162,11 +163,12 @@ async function checkFile(
 	const table = await readTable(bytes, name, errors, { sheet: opts.sheet });
 	if (!table) return null;
 
-	// Before anything else looks at the values: a file with personal data goes no further.
-	checkPrivacy(table, errors);
+	// Before anything else looks at the values: a file with personal data goes no further. Free text
+	// (werkplan notes, SWOT items) is the exception: personal data in it is masked, not rejected.
+	const detection = detectDataset(table.header, opts.dataset);
+	checkPrivacy(table, errors, freeTextColumns(table.header, detection));
 	if (!errors.empty) return null;
 
-	const detection = detectDataset(table.header, opts.dataset);
 	if (!detection.ok) {
 		errors.add(table.headerLine, undefined, detection.rule, detection.message);
 		return null;
@@ -231,7 +233,7 @@ async function loadFile(
 
 /** The values other tables hold for this dataset's references, as they are in the working copy now. */
 async function readReferences(conn: DuckDBConnection, spec: DatasetSpec): Promise<ReferenceSets> {
-	const keyColumn = { wijken: 'wijk_code', praktijken: 'praktijk_code', bestemmingen: 'bestemming' } as const;
+	const keyColumn = { wijken: 'wijk_code', praktijken: 'praktijk_code', bestemmingen: 'bestemming', werkplannen: 'werkplan_id' } as const;
 	const sets: ReferenceSets = {};
 	for (const ref of spec.references) {
 		if (sets[ref.table]) continue;

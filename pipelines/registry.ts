@@ -4,9 +4,11 @@ import { bestemmingen } from './datasets/bestemmingen';
 import { ojgInzet } from './datasets/ojg_inzet';
 import { populatiePraktijk, populatieWijk } from './datasets/populatie';
 import { praktijken } from './datasets/praktijken';
+import { swot } from './datasets/swot';
 import type { DatasetSpec } from './datasets/types';
 import { verwijzingen } from './datasets/verwijzingen';
 import { wijken } from './datasets/wijken';
+import { mijlpalen, voortgang, werkplannen } from './datasets/werkplannen';
 import type { RuleId } from './errors';
 import { normaliseColumnName } from './validators/header';
 
@@ -18,7 +20,11 @@ export const DATASETS: readonly DatasetSpec[] = [
 	populatiePraktijk,
 	populatieWijk,
 	ojgInzet,
-	verwijzingen
+	verwijzingen,
+	werkplannen,
+	mijlpalen,
+	voortgang,
+	swot
 ];
 
 /** Names accepted by --dataset: every dataset id, and `populatie` for either shape. */
@@ -60,7 +66,7 @@ export function detectDataset(header: readonly string[], forced?: string): Detec
 			message: `kan aan de kolomnamen niet zien ${which}; verwacht worden de kolommen van een van: ${pool.map(describe).join('; ')}`
 		};
 	}
-	const known = (d: DatasetSpec) => d.columns.filter((c) => names.has(c.name)).length;
+	const known = (d: DatasetSpec) => d.columns.filter((c) => !c.derived && names.has(c.name)).length;
 	const best = Math.max(...candidates.map(known));
 	const winners = candidates.filter((d) => known(d) === best);
 	if (winners.length > 1) {

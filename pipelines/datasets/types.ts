@@ -10,12 +10,14 @@ export interface ColumnSpec {
 	/** Required: the column must be in the header and every row must have a value. */
 	required: boolean;
 	type: FieldType;
+	/** Not read from the file: computed by the dataset's `derive` (e.g. a key made of other columns). */
+	derived?: boolean;
 }
 
 /** A value that must exist in another table (loaded earlier, or seeded). */
 export interface Reference {
 	column: string;
-	table: 'wijken' | 'praktijken' | 'bestemmingen';
+	table: 'wijken' | 'praktijken' | 'bestemmingen' | 'werkplannen';
 	rule: RuleId;
 	/** Dutch explanation for a value that is not there. */
 	message: (value: string) => string;
@@ -46,6 +48,8 @@ export interface DatasetSpec {
 	references: Reference[];
 	/** Checks across columns of one row (after every single value passed). */
 	checkRow?: (row: CheckedRow) => RowProblem[];
+	/** Values of the `derived` columns, from a row that passed every check. */
+	derive?: (row: CheckedRow) => CheckedRow;
 }
 
 export function column(name: string, required: boolean, type: FieldType): ColumnSpec {

@@ -94,6 +94,56 @@ CREATE TABLE IF NOT EXISTS ojg_inzet (
   load_id INTEGER NOT NULL,
   PRIMARY KEY (praktijk_code, functie, start)
 );
+
+-- The regiegroep's workplans, their milestones and status updates (docs/regiegroep.md). Edits made
+-- in the app live in a separate store the web server owns; these tables hold only what was imported.
+CREATE TABLE IF NOT EXISTS werkplannen (
+  werkplan_id VARCHAR PRIMARY KEY,
+  titel VARCHAR NOT NULL,
+  thema VARCHAR NOT NULL,
+  driehoek VARCHAR,                   -- ouderen, jeugd, ggz; NULL: none
+  trekker VARCHAR NOT NULL,
+  partners VARCHAR,
+  wijk_code VARCHAR,                  -- NULL: more than one wijk
+  start DATE,
+  eind DATE,
+  doel VARCHAR,
+  load_id INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS mijlpalen (
+  werkplan_id VARCHAR NOT NULL,
+  mijlpaal_id VARCHAR NOT NULL,
+  omschrijving VARCHAR NOT NULL,
+  deadline DATE NOT NULL,
+  gereed_op DATE,
+  load_id INTEGER NOT NULL,
+  PRIMARY KEY (werkplan_id, mijlpaal_id)
+);
+
+CREATE TABLE IF NOT EXISTS voortgang (
+  werkplan_id VARCHAR NOT NULL,
+  datum DATE NOT NULL,
+  status VARCHAR NOT NULL,
+  toelichting VARCHAR,
+  vergadering DATE,
+  load_id INTEGER NOT NULL,
+  PRIMARY KEY (werkplan_id, datum)
+);
+
+-- One snapshot per (wijk_code, datum). item_sleutel: 'id:<item_id>', or without an id
+-- 'tekst:<kwadrant>:<normalised text>' (src/lib/domain/swot.ts).
+CREATE TABLE IF NOT EXISTS swot (
+  wijk_code VARCHAR NOT NULL,
+  datum DATE NOT NULL,
+  kwadrant VARCHAR NOT NULL,
+  item_id VARCHAR,
+  omschrijving VARCHAR NOT NULL,
+  thema VARCHAR,
+  item_sleutel VARCHAR NOT NULL,
+  load_id INTEGER NOT NULL,
+  PRIMARY KEY (wijk_code, datum, item_sleutel)
+);
 `;
 
 export const SEED_SQL = Object.entries(DEFAULT_BESTEMMINGEN)

@@ -17,6 +17,8 @@ export type FieldContext = DateContext;
 export interface FieldType {
 	sqlType: SqlType;
 	check(cell: Cell, ctx: FieldContext): Checked<Value>;
+	/** Free text: personal data in it is masked by `check` instead of rejecting the file (validators/freeText.ts). */
+	freeText?: boolean;
 }
 
 /** Free text, trimmed (names, ids, pseudonyms). */

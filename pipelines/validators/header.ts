@@ -41,14 +41,14 @@ export function matchHeader(table: RawTable, spec: DatasetSpec, errors: ErrorCol
 			return;
 		}
 		firstIndex.set(name, i);
-		if (!spec.columns.some((c) => c.name === name)) {
+		if (!spec.columns.some((c) => c.name === name && !c.derived)) {
 			warnings.push(
 				formatProblem({ ...where, column: raw }, 'kolom-onbekend', `onbekende kolom voor ${spec.id}; de kolom wordt niet geladen`)
 			);
 		}
 	});
 
-	const sourceIndex = spec.columns.map((c) => firstIndex.get(c.name) ?? -1);
+	const sourceIndex = spec.columns.map((c) => (c.derived ? -1 : (firstIndex.get(c.name) ?? -1)));
 	spec.columns.forEach((c, j) => {
 		if (c.required && sourceIndex[j] < 0) {
 			errors.add(table.headerLine, c.name, 'kolom-verplicht', `verplichte kolom ontbreekt in de kopregel (${spec.id} vraagt: ${spec.columns.filter((x) => x.required).map((x) => x.name).join(', ')})`);

@@ -147,9 +147,10 @@ export const BSN_COLUMN_SHARE = 0.5;
 
 /**
  * Runs every privacy rule over the whole table (all columns, also unknown ones that would not be
- * loaded) and reports each broken rule once per column.
+ * loaded) and reports each broken rule once per column. The values of `freeText` columns (indexes)
+ * are not checked here: their personal data is masked before storage (validators/freeText.ts).
  */
-export function checkPrivacy(table: RawTable, errors: ErrorCollector): void {
+export function checkPrivacy(table: RawTable, errors: ErrorCollector, freeText: ReadonlySet<number> = new Set()): void {
 	const columnName = (i: number) => {
 		const name = table.header[i];
 		return name && !containsEmail(name) && !containsPostcode(name) ? name : `kolom ${i + 1}`;
@@ -180,7 +181,7 @@ export function checkPrivacy(table: RawTable, errors: ErrorCollector): void {
 	for (const row of table.rows) {
 		for (let i = 0; i < width; i++) {
 			const cell = row.cells[i];
-			if (cell === undefined || cell === '') continue;
+			if (cell === undefined || cell === '' || freeText.has(i)) continue;
 			filled[i]++;
 			if (looksLikeBsn(cell)) bsnLike[i]++;
 			if (postcodeAt[i] === undefined && containsPostcode(cell)) postcodeAt[i] = row.line;

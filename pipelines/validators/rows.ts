@@ -2,7 +2,7 @@
 // cross-column checks, references to other tables and the key's uniqueness within the file.
 // Produces the rows to load, in the column order of the dataset spec.
 
-import type { DatasetSpec } from '../datasets/types';
+import type { DatasetSpec, Reference } from '../datasets/types';
 import type { ErrorCollector } from '../errors';
 import type { RawTable } from '../readers/table';
 import { isEmptyCell } from '../readers/table';
@@ -10,7 +10,7 @@ import type { FieldContext, Value } from './fields';
 import type { HeaderMatch } from './header';
 
 /** Existing values per referenced table (wijken -> wijk codes, ...). */
-export type ReferenceSets = Partial<Record<'wijken' | 'praktijken' | 'bestemmingen', ReadonlySet<string>>>;
+export type ReferenceSets = Partial<Record<Reference['table'], ReadonlySet<string>>>;
 
 export interface RowCheckOptions {
 	ctx: FieldContext;
@@ -64,6 +64,12 @@ export function checkRows(
 		for (const p of spec.checkRow?.(named) ?? []) {
 			errors.add(line, header.displayName[columnIndex.get(p.column)!], p.rule, p.message);
 			rowOk = false;
+		}
+		if (rowOk && spec.derive) {
+			const derived = spec.derive(named);
+			spec.columns.forEach((c, j) => {
+				if (c.derived) values[j] = derived[c.name] ?? null;
+			});
 		}
 
 		for (const ref of spec.references) {

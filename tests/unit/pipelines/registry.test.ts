@@ -17,6 +17,10 @@ describe('detectDataset', () => {
 		expect(id(['jaar', 'wijk_code', 'leeftijdsgroep', 'aantal'])).toBe('populatie_wijk');
 		expect(id(['praktijk_code', 'functie', 'start', 'eind', 'uren_per_week'])).toBe('ojg_inzet');
 		expect(id(['Verwijzing ID', 'datum', 'wijk_code'])).toBe('verwijzingen');
+		expect(id(['werkplan_id', 'titel', 'thema', 'trekker'])).toBe('werkplannen');
+		expect(id(['werkplan_id', 'mijlpaal_id', 'omschrijving', 'deadline'])).toBe('mijlpalen');
+		expect(id(['werkplan_id', 'datum', 'status'])).toBe('voortgang');
+		expect(id(['Wijk code', 'datum', 'Kwadrant', 'omschrijving'])).toBe('swot');
 	});
 
 	it('still recognises a file that lacks a required column, so that the header check can name it', () => {
@@ -44,7 +48,11 @@ describe('detectDataset', () => {
 			'populatie_praktijk',
 			'populatie_wijk',
 			'ojg_inzet',
-			'verwijzingen'
+			'verwijzingen',
+			'werkplannen',
+			'mijlpalen',
+			'voortgang',
+			'swot'
 		]);
 	});
 });
