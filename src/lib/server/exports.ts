@@ -6,6 +6,7 @@ import { BESTEMMING_LABEL, LIJN_LABEL, label } from '$lib/domain/labels';
 import type { Onderdrukt } from '$lib/format';
 import { formatCount } from '$lib/format';
 import { toCsv, type CsvColumn } from './csv';
+import { ojgEffectCsv, ojgSeriesCsv } from './exports-ojg';
 import type { Database } from './db';
 import { parseFilters } from './filters';
 import { destinations, type DestinationRow } from './queries/bestemmingen';
@@ -13,7 +14,7 @@ import { loads, type LoadRecord } from './queries/bronnen';
 import { kerncijfers, type Kerncijfers, type YearFigures } from './queries/kerncijfers';
 import { referralRates, type RateRow } from './queries/verwijzingen';
 
-interface ExportContext {
+export interface ExportContext {
 	db: Database;
 	params: URLSearchParams;
 	k: number;
@@ -95,5 +96,7 @@ export const EXPORTS: Record<string, Exporter> = {
 	verwijzingen,
 	bestemmingen,
 	kerncijfers: kerncijfersExport,
-	bronnen
+	bronnen,
+	'ojg-effect': ojgEffectCsv,
+	'ojg-reeks': ojgSeriesCsv
 };

@@ -29,6 +29,9 @@ export interface MonthPoint {
 	/** rolling 3-month rates (null until three visible months) */
 	praktijk3: number | null;
 	vergelijking3: number | null;
+	/** second-line referrals of children (count), null when hidden */
+	tweedeLijn: number | null;
+	tweedeLijnOnderdrukt: Cell['onderdrukt'];
 	/** referrals to the OJG / POH-jeugd (count), null when hidden */
 	naarOjg: number | null;
 	naarOjgOnderdrukt: Cell['onderdrukt'];
@@ -219,7 +222,8 @@ function estimate(d: Design, cube: ReferralCube, bounds: Bounds, k: number) {
 function series(d: Design, cube: ReferralCube, toOjg: Map<string, Cell>): MonthPoint[] {
 	const span = [...d.w.pre, d.w.m0, ...d.w.post];
 	const t = d.placement.praktijk_code;
-	const tCounts = span.map((m) => cube.cell(`${t}|${m}`)?.value ?? null);
+	const tCells = span.map((m) => cube.cell(`${t}|${m}`));
+	const tCounts = tCells.map((c) => c?.value ?? null);
 	const cCounts = span.map((m) => cube.cell(designKeys.comparisonMonth(d, m))?.value ?? null);
 	const tPy = span.map((m) => {
 		const p = cube.populationOf(t, yearOf(m));
@@ -238,6 +242,8 @@ function series(d: Design, cube: ReferralCube, toOjg: Map<string, Cell>): MonthP
 		vergelijking: rate(cCounts[i], cPy[i]),
 		praktijk3: t3[i],
 		vergelijking3: c3[i],
+		tweedeLijn: tCounts[i],
+		tweedeLijnOnderdrukt: tCells[i]?.onderdrukt ?? null,
 		naarOjg: toOjg.get(m)?.value ?? null,
 		naarOjgOnderdrukt: toOjg.get(m)?.onderdrukt ?? null
 	}));

@@ -1,0 +1,10 @@
+import { parseOjgParams } from '$lib/server/ojg/params';
+import { withDatabase } from '$lib/server/page';
+import { ojgEffect } from '$lib/server/queries/ojg-effect';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) =>
+	withDatabase(async ({ db, k }) => {
+		const params = parseOjgParams(url.searchParams);
+		return { params, query: url.searchParams.toString(), effect: await ojgEffect(db, params.venster, params.vergelijking, k) };
+	});
