@@ -16,7 +16,7 @@ import {
 } from '../../src/lib/domain/surveys';
 import type { Cell } from '../readers/table';
 import { cellText } from '../validators/codes';
-import { maskFreeText, type MaskKind } from '../validators/mask';
+import { maskPersonalData, type MaskKind } from '../validators/freeText';
 import { fail, ok, quote, type Checked } from '../validators/result';
 
 export interface Answer {
@@ -87,8 +87,8 @@ export function readRol(cell: Cell): Checked<Rol> {
 /** Reads a non-empty answer cell for a question of this type (not `rol`: see readRol). */
 export function readAnswer(type: VraagType, cell: Cell): Checked<Answer> {
 	if (type === 'open') {
-		const masked = maskFreeText(cellText(cell));
-		return ok({ antwoord: masked.text, waarde: null, masked: masked.counts });
+		const masked = maskPersonalData(cellText(cell));
+		return ok({ antwoord: masked.text, waarde: null, masked: masked.masked });
 	}
 	if (type === 'keuze') return ok({ antwoord: cellText(cell), waarde: null });
 	if (SCALE[type] && typeof cell === 'string' && isGeenScore(cell)) return ok({ antwoord: NIET_VAN_TOEPASSING, waarde: null });

@@ -29,8 +29,9 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
 // A Dutch phone number: 0, (0, +31 or 0031, then exactly nine more digits, each optionally after one
 // space, dot, hyphen or closing bracket (06-12345678, 030 123 45 67, (030) 1234567, +31 6 1234 5678).
 const PHONE_CANDIDATE = /(?<![\w+])(?:\+31[ .-]?(?:\(0\)[ .-]?)?|0031[ .-]?|\(0|0)(?:(?:\) ?|[ .-])?\d){9}(?!\d)/g;
-// Nine digits (BSN), also as 3-3-3 groups with spaces or dots; eight when a leading zero was lost.
-const BSN_CANDIDATE = /(?<![\w.-])\d{3}[ .]?\d{3}[ .]?\d{2,3}(?![\w-]|[.,]\d)/g;
+// Nine digits (BSN), also as 3-3-3 or 4-2-3 groups with spaces or dots (1234.56.782); eight when a
+// leading zero was lost.
+const BSN_CANDIDATE = /(?<![\w.-])(?:\d{3}[ .]?\d{3}[ .]?\d{2,3}|\d{4}[ .]\d{2}[ .]\d{3})(?![\w-]|[.,]\d)/g;
 const POSTCODE = /(?<![0-9A-Za-z])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![0-9A-Za-z])/g;
 
 /** Dates (01-02-2025 12) have more than one hyphen; a phone number at most one. */

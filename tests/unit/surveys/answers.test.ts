@@ -2,7 +2,7 @@
 // toepassing is an answer without a score; roles in the spellings tools write.
 import { describe, expect, it } from 'vitest';
 import { readAnswer, readRol } from '../../../pipelines/surveys/answers';
-import { MASK } from '../../../pipelines/validators/mask';
+import { MASK } from '../../../pipelines/validators/freeText';
 import { reverseScore } from '../../../src/lib/domain/surveys';
 
 const value = (type: Parameters<typeof readAnswer>[0], cell: string | number) => {
