@@ -54,3 +54,34 @@ describe('the dashboard on the demo data', () => {
 		await close();
 	});
 });
+
+describe('OJG-effect page on the demo data', () => {
+	it('shows one forest row per placement plus the overall row; the window is kept in the URL', async () => {
+		const { page, errors, close } = await openPage(suite.browser);
+		await page.goto(suite.server.url + '/ojg', { waitUntil: 'networkidle' });
+		const placements = await page.locator('[data-placement]').count();
+		expect(placements).toBe(7);
+		const rows = page.locator('#ojg-forest [data-mark="forest-row"]');
+		expect(await rows.count()).toBe(placements + 1);
+		expect(await page.locator('#ojg-forest [data-overall="true"]').count()).toBe(1);
+		const sentence12 = await page.locator('[data-overall-sentence]').textContent();
+		expect(sentence12).toMatch(/^Na de start van een OJG, POH-jeugd of jeugdconsulent daalden de verwijzingen van kinderen naar de tweede lijn met \d+% \(95%-BI \d+-\d+%\)/);
+		const overall12 = await page.locator('#ojg-forest [data-overall="true"]').getAttribute('data-value');
+		await expectAccessible(page);
+
+		await page.selectOption('#ojg-venster', '24');
+		await page.waitForURL(/venster=24/);
+		await expect.poll(() => page.locator('[data-overall-sentence]').textContent()).not.toBe(sentence12);
+		expect(await page.locator('#ojg-forest [data-overall="true"]').getAttribute('data-value')).not.toBe(overall12);
+		expect(await rows.count()).toBe(placements + 1);
+
+		// The export has the same placements and a last row ALLE.
+		const csv = await (await fetch(suite.server.url + '/export/ojg-effect.csv?venster=24')).text();
+		const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+		expect(lines[0].split(';').slice(0, 4)).toEqual(['praktijk_code', 'praktijk_naam', 'functie', 'start']);
+		expect(lines).toHaveLength(placements + 2);
+		expect(lines.at(-1)!.startsWith('ALLE;')).toBe(true);
+		expect(errors).toEqual([]);
+		await close();
+	});
+});
