@@ -7,6 +7,7 @@ import path from 'node:path';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import BarChart from '../../src/lib/components/charts/BarChart.svelte';
+import ForestPlot from '../../src/lib/components/charts/ForestPlot.svelte';
 import LineChart from '../../src/lib/components/charts/LineChart.svelte';
 import SmallMultiples from '../../src/lib/components/charts/SmallMultiples.svelte';
 
@@ -109,5 +110,26 @@ describe('SmallMultiples', () => {
 		const html = render(SmallMultiples, { props: { id: 'sm', panels, yLabel: 'Per 1.000' } }).body;
 		expect(html.match(/data-panel=/g)).toHaveLength(2);
 		compare('small-multiples', svgOf(html));
+	});
+});
+
+describe('ForestPlot', () => {
+	const rows = [
+		{ key: 'P1', label: 'Praktijk A (OJG, 2018-03)', value: 0.64, low: 0.42, high: 0.97, text: '−36% (−58% tot −3%)' },
+		{ key: 'P2', label: 'Praktijk B (POH-jeugd, 2025-09)', value: null, low: null, high: null, text: 'niet te schatten: te recent' },
+		{ key: 'ALLE', label: 'Gemiddeld (gewogen)', value: 0.69, low: 0.56, high: 0.86, text: '−31% (−44% tot −14%)', overall: true }
+	];
+	const props = { id: 'f', rows, title: 'Effect per plaatsing' };
+
+	it('renders the snapshot', () => {
+		compare('forest-plot', svgOf(render(ForestPlot, { props }).body));
+	});
+
+	it('has one row per estimate, a diamond for the overall one, and the reason where there is no estimate', () => {
+		const svg = render(ForestPlot, { props }).body;
+		expect(svg.match(/data-mark="forest-row"/g)).toHaveLength(3);
+		expect(svg.match(/<rect /g)).toHaveLength(1);
+		expect(svg.match(/<path d="M/g)).toHaveLength(1);
+		expect(svg).toContain('niet te schatten: te recent');
 	});
 });
