@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	build: {
+		// SvelteKit's own compile step dominates the build; the timing report is noise here.
+		rolldownOptions: { checks: { pluginTimings: false } }
+	},
 	ssr: {
 		// Native addon: load it from node_modules at run time instead of bundling it.
 		external: ['@duckdb/node-api', '@duckdb/node-bindings']
