@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db';
 import { EXPORTS } from '../../src/lib/server/exports';
@@ -11,6 +12,7 @@ import { filtersToQuery, parseFilters } from '../../src/lib/server/filters';
 import { destinations } from '../../src/lib/server/queries/bestemmingen';
 import { kerncijfers } from '../../src/lib/server/queries/kerncijfers';
 import { referralCube, selectedBy } from '../../src/lib/server/queries/verwijzingen';
+import { ojgEffect } from '../../src/lib/server/queries/ojg-effect';
 import { quarterOf } from '../../src/lib/periods';
 import { createFixtureDb, FIXTURE_REFERRALS } from '../fixtures/fixture-db';
 
@@ -56,9 +58,16 @@ const filterQuery = fc
 	.map((r) => new URLSearchParams(Object.entries(r).filter(([, v]) => v !== '')));
 
 let runs = 0;
-async function withDb<T>(referrals: (typeof FIXTURE_REFERRALS)[number][], fn: (db: Database) => Promise<T>) {
+async function withDb<T>(referrals: (typeof FIXTURE_REFERRALS)[number][], fn: (db: Database) => Promise<T>, extraSql: string[] = []) {
 	const file = path.join(dir, `p${runs++}.duckdb`);
 	await createFixtureDb(file, referrals);
+	if (extraSql.length) {
+		const instance = await DuckDBInstance.create(file);
+		const c = await instance.connect();
+		for (const sql of extraSql) await c.run(sql);
+		c.closeSync();
+		instance.closeSync();
+	}
 	const db = new Database(file);
 	try {
 		return await fn(db);
@@ -143,5 +152,42 @@ describe('small-number suppression in the query layer', () => {
 			}),
 			{ numRuns: 15 }
 		);
+	}, 120_000);
+
+	it('the OJG page shows no small count and no estimate built on one', async () => {
+		let estimatedRuns = 0;
+		await fc.assert(
+			fc.asyncProperty(dataset, fc.constantFrom(6, 12), fc.constantFrom('gemeente', 'alle') as fc.Arbitrary<'gemeente' | 'alle'>, async (referrals, venster, mode) => {
+				// Anchors make the data run from January 2024 to December 2025, so that the placement
+				// (September 2024) has data on both sides and can be estimated.
+				const anchors = [
+					['2024-01-02', 'WK990102', null, '23-64', 'buurtteam', 'welzijn', 'sociaal', null],
+					['2025-12-31', 'WK990102', null, '23-64', 'buurtteam', 'welzijn', 'sociaal', null]
+				] as (typeof FIXTURE_REFERRALS)[number][];
+				// A steady base of second-line referrals of children at P1 and P2, with the random ones on top.
+				const base = Array.from({ length: 24 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-15`).flatMap((d) => [
+					...Array(6).fill([d, 'WK990101', 'P1', '4-11', 'huisarts', 'jeugd_ggz', 'jeugd', null]),
+					...Array(7).fill([d, 'WK990102', 'P2', '4-11', 'huisarts', 'jeugd_ggz', 'jeugd', null])
+				]) as (typeof FIXTURE_REFERRALS)[number][];
+				const placement = [`UPDATE ojg_inzet SET start = DATE '2024-09-01'`];
+				await withDb([...anchors, ...base, ...referrals], async (db) => {
+					const k = 5;
+					const r = await ojgEffect(db, venster, mode, k);
+					estimatedRuns += r.plaatsingen.filter((p) => p.status === 'geschat').length;
+					for (const p of r.plaatsingen) {
+						for (const s of p.series) {
+							expect(small(s.tweedeLijn, k)).toBe(false);
+							expect(small(s.naarOjg, k)).toBe(false);
+						}
+						expect(small(p.naarOjgPre, k)).toBe(false);
+						expect(small(p.naarOjgPost, k)).toBe(false);
+						if (p.status !== 'geschat') expect([p.rate_pre, p.rate_post, p.effect_pct]).toEqual([null, null, null]);
+					}
+				}, placement);
+			}),
+			{ numRuns: 25 }
+		);
+		// The property must also have been exercised on estimates that are shown.
+		expect(estimatedRuns).toBeGreaterThan(0);
 	}, 120_000);
 });
