@@ -1,5 +1,5 @@
 // Command line for the import:
-//   npm run ingest -- --db data/monitor.duckdb [--dataset NAAM] [--demo] bestand.csv ...
+//   npm run ingest -- --db data/monitor.duckdb [--dataset NAAM] [--enquete ID] [--demo] bestand.csv ...
 // Prints a Dutch report per file on stdout; on failure the errors go to stderr, nothing is loaded
 // and the exit code is 1 (2 for a wrong command line).
 
@@ -40,6 +40,7 @@ function buildProgram(): Command {
 		.requiredOption('--db <bestand>', 'de DuckDB-database (wordt aangemaakt als die nog niet bestaat)')
 		.option('--dataset <naam>', `behandel elk bestand als deze gegevensset (${datasetNames().join(', ')}) in plaats van die aan de kolommen te herkennen`)
 		.option('--sheet <naam>', 'XLSX: lees dit werkblad in plaats van het eerste')
+		.option('--enquete <id>', 'LimeSurvey- of Forms-export: de enquete (enquete_id) waar de antwoorden bij horen')
 		.option('--demo', 'markeer de database als demodatabase')
 		.argument('<export...>', 'de bestanden om te laden')
 		.helpOption('-h, --help', 'toon deze hulp')
@@ -78,13 +79,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 		}
 		throw e;
 	}
-	const opts = program.opts<{ db: string; dataset?: string; sheet?: string; demo?: boolean }>();
+	const opts = program.opts<{ db: string; dataset?: string; sheet?: string; enquete?: string; demo?: boolean }>();
 	const files = program.args;
 	const bars = io.interactive ? new ProgressBars() : null;
 
 	try {
 		const reports = await ingest(path.resolve(opts.db), files, {
 			dataset: opts.dataset,
+			enquete: opts.enquete,
 			sheet: opts.sheet,
 			demo: opts.demo === true,
 			onProgress: bars ? (p) => bars.update(p) : undefined

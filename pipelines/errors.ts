@@ -35,6 +35,11 @@ export type RuleId =
 	| 'praktijk-onbekend'
 	| 'bestemming-onbekend'
 	| 'werkplan-onbekend'
+	// surveys
+	| 'seizoen-formaat'
+	| 'enquete-onbekend'
+	| 'enquete-vragen'
+	| 'tekst-gemaskeerd'
 	// privacy
 	| 'privacy-kolomnaam'
 	| 'privacy-bsn'

@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { DatasetSpec } from './datasets/types';
+import type { CustomPlan, DatasetSpec } from './datasets/types';
 import { acquireLock } from './db/lock';
 import { openWorkingCopy } from './db/workingCopy';
 import { DEFAULT_MAX_ERRORS, ErrorCollector, IngestError, IngestFailedError } from './errors';
@@ -19,10 +19,10 @@ import { upsertRows } from './loader';
 import { nextLoadId, recordLoad, setMeta } from './provenance';
 import { readTable } from './readers';
 import type { RawTable } from './readers/table';
-import { detectDataset } from './registry';
+import { detectDataset, type Detection } from './registry';
 import { localToday } from './validators/dates';
 import { freeTextColumns } from './validators/freeText';
-import { matchHeader, type HeaderMatch } from './validators/header';
+import { matchHeader, normaliseColumnName, type HeaderMatch } from './validators/header';
 import { checkPrivacy } from './validators/privacy';
 import { checkRows, type ReferenceSets } from './validators/rows';
 
@@ -50,6 +50,11 @@ export interface IngestOptions {
 	today?: string;
 	/** Errors collected per file before checking stops (default 20). */
 	maxErrors?: number;
+	/**
+	 * Survey tool exports (LimeSurvey, Microsoft Forms) carry no enquete_id: the enquete they belong
+	 * to, for every such file, or per file name (basename).
+	 */
+	enquete?: string | Readonly<Record<string, string>>;
 	onProgress?: (progress: IngestProgress) => void;
 }
 
@@ -87,6 +92,8 @@ interface CheckedFile {
 	spec: DatasetSpec;
 	header: HeaderMatch;
 	position: number;
+	/** Datasets that check and load themselves (DatasetSpec.custom). */
+	plan?: CustomPlan;
 }
 
 export async function ingest(dbPath: string, files: readonly IngestInput[], opts: IngestOptions = {}): Promise<FileReport[]> {
@@ -166,7 +173,15 @@ async function checkFile(
 	// Before anything else looks at the values: a file with personal data goes no further. Free text
 	// (werkplan notes, SWOT items) is the exception: personal data in it is masked, not rejected.
 	const detection = detectDataset(table.header, opts.dataset);
-	checkPrivacy(table, errors, freeTextColumns(table.header, detection));
+	if (detection.ok && detection.spec.custom) {
+		// Survey responses: one column per question, so privacy and header are checked by the dataset.
+		const enquete = typeof opts.enquete === 'string' ? opts.enquete : opts.enquete?.[name];
+		const plan = detection.spec.custom.prepare(table, errors, { enquete });
+		if (!plan) return null;
+		const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+		return { name, sha256, table, spec: detection.spec, header: { sourceIndex: [], displayName: [], warnings: [] }, position, plan };
+	}
+	checkPrivacy(table, errors, freeTextColumns(table.header, detection), contractColumns(table.header, detection));
 	if (!errors.empty) return null;
 
 	if (!detection.ok) {
@@ -193,17 +208,21 @@ async function loadFile(
 		onProgress && ((done: number) => onProgress({ file: file.name, dataset: spec.id, phase, done, total }));
 
 	const errors = new ErrorCollector(file.name, maxErrors);
-	const rows = checkRows(table, spec, file.header, errors, {
-		ctx: { today, date1904: table.date1904 },
-		references: await readReferences(conn, spec),
-		onProgress: progress('controleren')
-	});
+	const ctx = { today, date1904: table.date1904 };
+	const custom = file.plan ? await file.plan.check(conn, errors, ctx) : null;
+	const rows = file.plan
+		? []
+		: checkRows(table, spec, file.header, errors, {
+				ctx,
+				references: await readReferences(conn, spec),
+				onProgress: progress('controleren')
+			});
 	if (!errors.empty) throw new IngestFailedError(errors.errors, errors.full ? [file.name] : []);
 
 	await conn.run('BEGIN TRANSACTION');
 	try {
 		const loadId = await nextLoadId(conn);
-		const { replaced, unchanged } = await upsertRows(conn, spec, rows, loadId, progress('laden'));
+		const { replaced, unchanged } = custom ? await custom.write(conn, loadId) : await upsertRows(conn, spec, rows, loadId, progress('laden'));
 		const report: FileReport = {
 			file: file.name,
 			dataset: spec.id,
@@ -214,11 +233,11 @@ async function loadFile(
 			encoding: table.encoding,
 			delimiter: table.delimiter,
 			rowsRead: total,
-			rowsLoaded: rows.length,
+			rowsLoaded: custom ? custom.rows : rows.length,
 			rowsReplaced: replaced,
 			rowsUnchanged: unchanged,
 			rowsRejected: 0,
-			warnings: file.header.warnings,
+			warnings: [...file.header.warnings, ...(custom?.warnings ?? [])],
 			startedAt,
 			finishedAt: new Date().toISOString()
 		};
@@ -231,9 +250,20 @@ async function loadFile(
 	}
 }
 
+/** Indexes of the header's columns that the detected dataset defines (their names are the contract's). */
+function contractColumns(header: readonly string[], detection: Detection): Set<number> {
+	const out = new Set<number>();
+	if (!detection.ok) return out;
+	const names = new Set(detection.spec.columns.filter((c) => !c.derived).map((c) => c.name));
+	header.forEach((h, i) => {
+		if (names.has(normaliseColumnName(h))) out.add(i);
+	});
+	return out;
+}
+
 /** The values other tables hold for this dataset's references, as they are in the working copy now. */
 async function readReferences(conn: DuckDBConnection, spec: DatasetSpec): Promise<ReferenceSets> {
-	const keyColumn = { wijken: 'wijk_code', praktijken: 'praktijk_code', bestemmingen: 'bestemming', werkplannen: 'werkplan_id' } as const;
+	const keyColumn = { wijken: 'wijk_code', praktijken: 'praktijk_code', bestemmingen: 'bestemming', werkplannen: 'werkplan_id', enquetes: 'enquete_id' } as const;
 	const sets: ReferenceSets = {};
 	for (const ref of spec.references) {
 		if (sets[ref.table]) continue;

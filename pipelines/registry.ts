@@ -1,6 +1,8 @@
 // All datasets the pipeline knows, and which one a file is: by its header, or forced with --dataset.
 
 import { bestemmingen } from './datasets/bestemmingen';
+import { responsenBreed, responsenForms, responsenLimesurvey } from './datasets/enquete_responsen';
+import { enquetes, enqueteVragen } from './datasets/enquetes';
 import { ojgInzet } from './datasets/ojg_inzet';
 import { populatiePraktijk, populatieWijk } from './datasets/populatie';
 import { praktijken } from './datasets/praktijken';
@@ -24,7 +26,12 @@ export const DATASETS: readonly DatasetSpec[] = [
 	werkplannen,
 	mijlpalen,
 	voortgang,
-	swot
+	swot,
+	enquetes,
+	enqueteVragen,
+	responsenBreed,
+	responsenLimesurvey,
+	responsenForms
 ];
 
 /** Names accepted by --dataset: every dataset id, and `populatie` for either shape. */

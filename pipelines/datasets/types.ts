@@ -1,8 +1,10 @@
 // How a dataset module describes one kind of export: its columns, its key, the table it goes to
 // and the checks that involve more than one column or other tables.
 
-import type { RuleId } from '../errors';
-import type { FieldType, Value } from '../validators/fields';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ErrorCollector, RuleId } from '../errors';
+import type { RawTable } from '../readers/table';
+import type { FieldContext, FieldType, Value } from '../validators/fields';
 
 export interface ColumnSpec {
 	/** Column name as in formats.md (lower case). */
@@ -17,7 +19,7 @@ export interface ColumnSpec {
 /** A value that must exist in another table (loaded earlier, or seeded). */
 export interface Reference {
 	column: string;
-	table: 'wijken' | 'praktijken' | 'bestemmingen' | 'werkplannen';
+	table: 'wijken' | 'praktijken' | 'bestemmingen' | 'werkplannen' | 'enquetes';
 	rule: RuleId;
 	/** Dutch explanation for a value that is not there. */
 	message: (value: string) => string;
@@ -50,6 +52,36 @@ export interface DatasetSpec {
 	checkRow?: (row: CheckedRow) => RowProblem[];
 	/** Values of the `derived` columns, from a row that passed every check. */
 	derive?: (row: CheckedRow) => CheckedRow;
+	/**
+	 * A dataset without fixed columns (survey responses: one column per question) checks and loads
+	 * itself instead of through `columns`, the privacy and header checks, checkRows and upsertRows.
+	 */
+	custom?: CustomDataset;
+}
+
+/** Options of the import that a custom dataset may need. */
+export interface CustomOptions {
+	/** The enquete a survey tool export belongs to (`--enquete`). */
+	enquete?: string;
+}
+
+export interface CustomDataset {
+	/** Step 2 (no database): privacy and header; null when the file cannot load (the errors say why). */
+	prepare(table: RawTable, errors: ErrorCollector, options: CustomOptions): CustomPlan | null;
+}
+
+export interface CustomPlan {
+	/** Step 3, on the working copy: checks the rows against what is loaded; null after an error. */
+	check(conn: DuckDBConnection, errors: ErrorCollector, ctx: FieldContext): Promise<CustomRows | null>;
+}
+
+export interface CustomRows {
+	/** Rows that will be loaded (new plus replaced). */
+	rows: number;
+	/** Dutch warnings (unknown columns, masked free text), fully formatted. */
+	warnings: string[];
+	/** Inside the load's transaction. */
+	write(conn: DuckDBConnection, loadId: number): Promise<{ replaced: number; unchanged: number }>;
 }
 
 export function column(name: string, required: boolean, type: FieldType): ColumnSpec {

@@ -144,6 +144,54 @@ CREATE TABLE IF NOT EXISTS swot (
   load_id INTEGER NOT NULL,
   PRIMARY KEY (wijk_code, datum, item_sleutel)
 );
+
+-- Surveys (leerbijeenkomsten, werkafspraken monitor): the questionnaire and its questions ...
+CREATE TABLE IF NOT EXISTS enquetes (
+  enquete_id VARCHAR PRIMARY KEY,
+  naam VARCHAR NOT NULL,
+  soort VARCHAR NOT NULL,             -- leerbijeenkomst | werkafspraken_monitor | overig
+  seizoen VARCHAR NOT NULL,           -- voorjaar-2025
+  wijk_code VARCHAR,
+  datum DATE NOT NULL,
+  genodigden INTEGER,                 -- invited: the denominator of the response rate
+  load_id INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS enquete_vragen (
+  enquete_id VARCHAR NOT NULL,
+  vraag_code VARCHAR NOT NULL,
+  vraag_tekst VARCHAR NOT NULL,
+  thema VARCHAR,
+  type VARCHAR NOT NULL,              -- likert5 | likert7 | ja_nee | cijfer10 | keuze | open | rol
+  omgekeerd INTEGER,                  -- 1: negatively worded, reversed before any mean
+  load_id INTEGER NOT NULL,
+  PRIMARY KEY (enquete_id, vraag_code)
+);
+
+-- ... one row per response (from any of the three shapes; identifying columns never stored) ...
+CREATE TABLE IF NOT EXISTS enquete_responsen (
+  enquete_id VARCHAR NOT NULL,
+  respons_id VARCHAR NOT NULL,
+  datum DATE,
+  wijk_code VARCHAR,
+  rol VARCHAR,
+  compleet BOOLEAN NOT NULL,          -- LimeSurvey: submitdate filled; incomplete ones are not scored
+  vorm VARCHAR NOT NULL,              -- breed | limesurvey | forms
+  load_id INTEGER NOT NULL,
+  PRIMARY KEY (enquete_id, respons_id)
+);
+
+-- ... and one row per answer of a complete response. waarde is the position on the scale before
+-- reversal (NULL: niet van toepassing, keuze, open); open answers are stored masked.
+CREATE TABLE IF NOT EXISTS enquete_antwoorden (
+  enquete_id VARCHAR NOT NULL,
+  respons_id VARCHAR NOT NULL,
+  vraag_code VARCHAR NOT NULL,
+  antwoord VARCHAR NOT NULL,
+  waarde DOUBLE,
+  load_id INTEGER NOT NULL,
+  PRIMARY KEY (enquete_id, respons_id, vraag_code)
+);
 `;
 
 export const SEED_SQL = Object.entries(DEFAULT_BESTEMMINGEN)

@@ -149,8 +149,15 @@ export const BSN_COLUMN_SHARE = 0.5;
  * Runs every privacy rule over the whole table (all columns, also unknown ones that would not be
  * loaded) and reports each broken rule once per column. The values of `freeText` columns (indexes)
  * are not checked here: their personal data is masked before storage (validators/freeText.ts).
+ * The names of `contract` columns (indexes) are not checked either: the contract chose them for the
+ * detected dataset (an enquete's `naam` is the survey's name).
  */
-export function checkPrivacy(table: RawTable, errors: ErrorCollector, freeText: ReadonlySet<number> = new Set()): void {
+export function checkPrivacy(
+	table: RawTable,
+	errors: ErrorCollector,
+	freeText: ReadonlySet<number> = new Set(),
+	contract: ReadonlySet<number> = new Set()
+): void {
 	const columnName = (i: number) => {
 		const name = table.header[i];
 		return name && !containsEmail(name) && !containsPostcode(name) ? name : `kolom ${i + 1}`;
@@ -163,7 +170,7 @@ export function checkPrivacy(table: RawTable, errors: ErrorCollector, freeText: 
 			errors.add(table.headerLine, `kolom ${i + 1}`, containsEmail(name) ? 'privacy-email' : 'privacy-postcode', `de kolomnaam bevat een e-mailadres of postcode; ${REJECTED}`);
 			return;
 		}
-		if (isIdentifierColumnName(name)) {
+		if (!contract.has(i) && isIdentifierColumnName(name)) {
 			errors.add(
 				table.headerLine,
 				columnName(i),

@@ -52,7 +52,12 @@ describe('detectDataset', () => {
 			'werkplannen',
 			'mijlpalen',
 			'voortgang',
-			'swot'
+			'swot',
+			'enquetes',
+			'enquete_vragen',
+			'enquete_responsen',
+			'limesurvey',
+			'forms'
 		]);
 	});
 });
