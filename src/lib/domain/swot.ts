@@ -119,3 +119,46 @@ export function countPerQuadrant(items: readonly { kwadrant: Kwadrant }[]): Reco
 	for (const item of items) out[item.kwadrant]++;
 	return out;
 }
+
+/** One SWOT item as the pages see it: imported or added in the app, possibly closed. */
+export interface SwotRecord extends SwotItemLike {
+	wijk_code: string;
+	/** The snapshot (SWOT round) it belongs to. */
+	datum: string;
+	item_sleutel: string;
+	thema: string | null;
+	/** Closed (resolved) on this date; null: open. */
+	afgesloten_op: string | null;
+}
+
+/** The dates of a wijk's snapshots, oldest first. */
+export function snapshotDates(records: readonly SwotRecord[], wijk: string): string[] {
+	return [...new Set(records.filter((r) => r.wijk_code === wijk).map((r) => r.datum))].sort();
+}
+
+export interface Snapshot<R> {
+	/** The snapshot in force on the date: the latest on or before it; null when there is none. */
+	datum: string | null;
+	/** Its items that were open on the date. */
+	items: R[];
+}
+
+/** A wijk's SWOT as it stood on a date. */
+export function snapshotAt<R extends SwotRecord>(records: readonly R[], wijk: string, opDatum: string): Snapshot<R> {
+	const datum = snapshotDates(records, wijk).filter((d) => d <= opDatum).at(-1) ?? null;
+	if (datum === null) return { datum, items: [] };
+	const items = records.filter(
+		(r) => r.wijk_code === wijk && r.datum === datum && (r.afgesloten_op === null || r.afgesloten_op > opDatum)
+	);
+	return { datum, items };
+}
+
+/**
+ * Open items per quadrant over time: at every snapshot date and every date an item was closed,
+ * the SWOT as it stood then.
+ */
+export function countsOverTime(records: readonly SwotRecord[], wijk: string): { datum: string; aantallen: Record<Kwadrant, number> }[] {
+	const own = records.filter((r) => r.wijk_code === wijk);
+	const dates = [...new Set([...own.map((r) => r.datum), ...own.map((r) => r.afgesloten_op).filter((d): d is string => d !== null)])].sort();
+	return dates.map((datum) => ({ datum, aantallen: countPerQuadrant(snapshotAt(own, wijk, datum).items) }));
+}

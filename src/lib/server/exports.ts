@@ -13,6 +13,7 @@ import { destinations, type DestinationRow } from './queries/bestemmingen';
 import { loads, type LoadRecord } from './queries/bronnen';
 import { kerncijfers, type Kerncijfers, type YearFigures } from './queries/kerncijfers';
 import { referralRates, type RateRow } from './queries/verwijzingen';
+import { REGIEGROEP_EXPORTS } from './regiegroep/exports';
 
 export interface ExportContext {
 	db: Database;
@@ -98,5 +99,6 @@ export const EXPORTS: Record<string, Exporter> = {
 	kerncijfers: kerncijfersExport,
 	bronnen,
 	'ojg-effect': ojgEffectCsv,
-	'ojg-reeks': ojgSeriesCsv
+	'ojg-reeks': ojgSeriesCsv,
+	...REGIEGROEP_EXPORTS
 };

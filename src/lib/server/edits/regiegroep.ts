@@ -1,0 +1,155 @@
+// The edits a regiegroep makes in the app, each appended to the audit trail with who, when, the
+// record as it was shown before (old, with its source) and the record after (new). Free text is
+// masked for personal data before it is stored, like imported free text.
+import { maskPersonalData } from '$pipelines/validators/freeText';
+import { KWADRANTEN, type Kwadrant, type Status } from '$lib/domain/regiegroep';
+import type { Combined } from '$lib/domain/precedence';
+import { itemKey, type SwotRecord } from '$lib/domain/swot';
+import type { Mijlpaal, Voortgang } from '$lib/domain/werkplannen';
+import type { Database } from '../db';
+import { appendAudit, keyText, type Actie } from '../queries/edits';
+import { mijlpaalKey, regiegroepData, swotData, swotKey, voortgangKey } from '../queries/regiegroep';
+import type { EditStore } from './store';
+import crypto from 'node:crypto';
+
+/** An edit that cannot be made (unknown werkplan, milestone or item); the message is Dutch. */
+export class EditError extends Error {
+	constructor(
+		message: string,
+		readonly field?: string
+	) {
+		super(message);
+		this.name = 'EditError';
+	}
+}
+
+export interface EditContext {
+	db: Database;
+	store: EditStore;
+	/** Who makes the edit (the name from the form; later the signed-in user). */
+	wie: string;
+	/** When (default: now); tests pass their own. */
+	now?: Date;
+}
+
+const masked = (text: string | null) => (text === null ? null : maskPersonalData(text).text);
+
+function source<T>(c: Combined<T>): string {
+	return c.bron === 'app' ? `app:${c.app!.audit_id}` : `import:${c.import!.load_id}`;
+}
+
+async function record<T extends object>(
+	ctx: EditContext,
+	conn: Parameters<Parameters<EditStore['write']>[0]>[0],
+	soort: 'voortgang' | 'mijlpaal' | 'swot',
+	actie: Actie,
+	sleutel: string[],
+	context: { werkplan_id?: string; wijk_code?: string },
+	before: Combined<T> | undefined,
+	nieuw: T
+): Promise<number> {
+	return appendAudit(conn, {
+		tijdstip: (ctx.now ?? new Date()).toISOString(),
+		wie: ctx.wie,
+		soort,
+		actie,
+		sleutel,
+		werkplan_id: context.werkplan_id ?? null,
+		wijk_code: context.wijk_code ?? null,
+		oud: before ? (before.value as Record<string, unknown>) : null,
+		oud_bron: before ? source(before) : null,
+		nieuw: nieuw as Record<string, unknown>
+	});
+}
+
+export interface StatusUpdate {
+	werkplan_id: string;
+	datum: string;
+	status: Status;
+	toelichting: string | null;
+	vergadering: string | null;
+}
+
+/** A trekker's status update. An update on a date that already has one replaces it (with a trace). */
+export async function addStatusUpdate(ctx: EditContext, input: StatusUpdate): Promise<number> {
+	return ctx.store.write(async (conn) => {
+		const data = await regiegroepData(ctx.db, ctx.store);
+		if (!data.werkplannen.some((w) => w.werkplan_id === input.werkplan_id)) {
+			throw new EditError(`Werkplan ${input.werkplan_id} bestaat niet.`, 'werkplan_id');
+		}
+		const key = voortgangKey(input);
+		const before = data.voortgang.find((v) => v.key === keyText(key));
+		const nieuw: Voortgang = { ...input, toelichting: masked(input.toelichting) };
+		return record(ctx, conn, 'voortgang', before ? 'gewijzigd' : 'toegevoegd', key, { werkplan_id: input.werkplan_id }, before, nieuw);
+	});
+}
+
+/** Ticks off a milestone (gereed_op a date) or opens it again (gereed_op null). */
+export async function setMilestone(ctx: EditContext, input: { werkplan_id: string; mijlpaal_id: string; gereed_op: string | null }): Promise<number> {
+	return ctx.store.write(async (conn) => {
+		const data = await regiegroepData(ctx.db, ctx.store);
+		const key = mijlpaalKey(input);
+		const before = data.mijlpalen.find((m) => m.key === keyText(key));
+		if (!before) throw new EditError(`Mijlpaal ${input.mijlpaal_id} van werkplan ${input.werkplan_id} bestaat niet.`, 'mijlpaal_id');
+		const nieuw: Mijlpaal = { ...before.value, gereed_op: input.gereed_op };
+		return record(ctx, conn, 'mijlpaal', input.gereed_op ? 'gereed' : 'heropend', key, { werkplan_id: input.werkplan_id }, before, nieuw);
+	});
+}
+
+export interface NewSwotItem {
+	wijk_code: string;
+	datum: string;
+	kwadrant: Kwadrant;
+	omschrijving: string;
+	thema: string | null;
+}
+
+/** Adds an item to a wijk's SWOT of a date (a new date starts a new round). Returns its item_id. */
+export async function addSwotItem(ctx: EditContext, input: NewSwotItem, wijken: ReadonlySet<string>): Promise<string> {
+	if (!wijken.has(input.wijk_code)) throw new EditError(`Wijk ${input.wijk_code} bestaat niet.`, 'wijk_code');
+	if (!KWADRANTEN.includes(input.kwadrant)) throw new EditError('Kies een kwadrant.', 'kwadrant');
+	const item_id = `app-${crypto.randomBytes(4).toString('hex')}`;
+	const nieuw: SwotRecord = {
+		wijk_code: input.wijk_code,
+		datum: input.datum,
+		item_sleutel: itemKey({ item_id, kwadrant: input.kwadrant, omschrijving: input.omschrijving }),
+		item_id,
+		kwadrant: input.kwadrant,
+		omschrijving: maskPersonalData(input.omschrijving).text,
+		thema: input.thema,
+		afgesloten_op: null
+	};
+	await ctx.store.write((conn) => record(ctx, conn, 'swot', 'toegevoegd', swotKey(nieuw), { wijk_code: nieuw.wijk_code }, undefined, nieuw));
+	return item_id;
+}
+
+type SwotTarget = Pick<SwotRecord, 'wijk_code' | 'datum' | 'item_sleutel'>;
+
+async function changeSwotItem(
+	ctx: EditContext,
+	target: SwotTarget,
+	actie: Actie,
+	change: (current: SwotRecord) => SwotRecord
+): Promise<number> {
+	return ctx.store.write(async (conn) => {
+		const key = swotKey(target);
+		const before = (await swotData(ctx.db, ctx.store)).find((s) => s.key === keyText(key));
+		if (!before) throw new EditError('Dit SWOT-item bestaat niet (meer).', 'item_sleutel');
+		return record(ctx, conn, 'swot', actie, key, { wijk_code: target.wijk_code }, before, change(before.value));
+	});
+}
+
+/** Changes an item's text, quadrant or theme. Its identity (item_sleutel) stays the same. */
+export function editSwotItem(ctx: EditContext, target: SwotTarget, input: { kwadrant: Kwadrant; omschrijving: string; thema: string | null }): Promise<number> {
+	return changeSwotItem(ctx, target, 'gewijzigd', (current) => ({
+		...current,
+		kwadrant: input.kwadrant,
+		omschrijving: maskPersonalData(input.omschrijving).text,
+		thema: input.thema
+	}));
+}
+
+/** Closes an item (resolved on `datum`), or opens it again (`datum` null). */
+export function closeSwotItem(ctx: EditContext, target: SwotTarget, datum: string | null): Promise<number> {
+	return changeSwotItem(ctx, target, datum ? 'afgesloten' : 'heropend', (current) => ({ ...current, afgesloten_op: datum }));
+}

@@ -1,0 +1,27 @@
+import { isIsoDate } from '$lib/domain/regiegroep';
+import { today } from '$lib/server/edits/forms';
+import { edits } from '$lib/server/edits/store';
+import { withDatabase } from '$lib/server/page';
+import { regiegroepData } from '$lib/server/queries/regiegroep';
+import { meetingView, portfolio, timelineRows } from '$lib/server/regiegroep/views';
+import type { PageServerLoad } from './$types';
+
+const dateParam = (url: URL, name: string) => {
+	const v = url.searchParams.get(name);
+	return v && isIsoDate(v) ? v : null;
+};
+
+export const load: PageServerLoad = async ({ url }) =>
+	withDatabase(async ({ db }) => {
+		const data = await regiegroepData(db, edits());
+		const vandaag = today();
+		const peildatum = dateParam(url, 'peildatum') ?? vandaag;
+		return {
+			vandaag,
+			peildatum,
+			aantal: data.werkplannen.length,
+			portfolio: portfolio(data, peildatum),
+			timeline: timelineRows(data, peildatum),
+			meeting: meetingView(data, dateParam(url, 'vergadering'), vandaag)
+		};
+	});
