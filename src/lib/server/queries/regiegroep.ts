@@ -138,7 +138,14 @@ export async function swotData(db: Database, store: EditStore): Promise<Combined
 			afgesloten_op: null
 		})),
 		appVersions<SwotRecord>(edits)
-	).sort((a, b) => a.value.wijk_code.localeCompare(b.value.wijk_code) || a.value.datum.localeCompare(b.value.datum) || a.key.localeCompare(b.key));
+	).sort(
+		(a, b) =>
+			a.value.wijk_code.localeCompare(b.value.wijk_code) ||
+			a.value.datum.localeCompare(b.value.datum) ||
+			a.value.kwadrant.localeCompare(b.value.kwadrant) ||
+			a.value.omschrijving.localeCompare(b.value.omschrijving, 'nl') ||
+			a.key.localeCompare(b.key)
+	);
 }
 
 export interface LoadInfo {
