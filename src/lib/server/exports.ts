@@ -14,6 +14,7 @@ import { loads, type LoadRecord } from './queries/bronnen';
 import { kerncijfers, type Kerncijfers, type YearFigures } from './queries/kerncijfers';
 import { referralRates, type RateRow } from './queries/verwijzingen';
 import { REGIEGROEP_EXPORTS } from './regiegroep/exports';
+import { SURVEY_EXPORTS } from './surveys/exports';
 
 export interface ExportContext {
 	db: Database;
@@ -100,5 +101,6 @@ export const EXPORTS: Record<string, Exporter> = {
 	bronnen,
 	'ojg-effect': ojgEffectCsv,
 	'ojg-reeks': ojgSeriesCsv,
-	...REGIEGROEP_EXPORTS
+	...REGIEGROEP_EXPORTS,
+	...SURVEY_EXPORTS
 };

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { xlsxBuffer } from '../../../pipelines/demo/write';
+import { FORMS_HEADER, FORMS_ROWS, formsFixture } from '../../fixtures/surveys/build';
 import { ingest } from '../../../pipelines/ingest';
 import { runCli } from '../../../pipelines/cli';
 import { detectDataset } from '../../../pipelines/registry';
@@ -24,27 +24,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const FORMS_HEADER = [
-	'ID',
-	'Start time',
-	'Completion time',
-	'Email',
-	'Name',
-	'Wat is uw rol?',
-	// Case and spacing differ from vraag_tekst on purpose.
-	'Ik weet hoe ik het  buurtteam kan bereiken.',
-	'IK KRIJG TERUGKOPPELING over de cliënten die ik verwijs',
-	'Privacyregels belemmeren het delen van informatie',
-	'Wat kan beter aan de terugkoppeling?',
-	'Heeft u dit jaar een driegesprek gevoerd?'
-];
-const at = (iso: string) => new Date(`${iso}Z`);
-const FORMS_ROWS = [
-	[1, at('2025-04-15T09:02:00'), at('2025-04-15T09:10:00'), 'anna.jansen@praktijk.example.nl', 'Anna Jansen', 'Huisarts', 'Mee eens', 'Mee oneens', 'Helemaal mee eens', 'Meer terugkoppeling, graag via 030-1234567', 'Ja'],
-	[2, at('2025-04-15T09:03:00'), at('2025-04-15T09:12:30'), 'piet.devries@buurtteam.example.nl', 'Piet de Vries', 'Buurtteam', 'Helemaal mee eens', 'Neutraal', 'Niet van toepassing', null, 'Nee'],
-	[3, at('2025-04-15T09:05:00'), at('2025-04-15T09:15:00'), 'anonymous', null, 'POH', 'Neutraal', 'Mee eens', 'Mee oneens', 'Korter lijntje', 'Ja']
-];
-const formsFile = async (rows = FORMS_ROWS, header = FORMS_HEADER) => ({ name: 'forms_lb25.xlsx', bytes: await xlsxBuffer('Form1', header, rows) });
+const formsFile = formsFixture;
 
 const responses = (enquete: string) =>
 	query(db, `SELECT respons_id, strftime(datum, '%Y-%m-%d') AS datum, wijk_code, rol, compleet, vorm FROM enquete_responsen WHERE enquete_id = '${enquete}' ORDER BY respons_id`);

@@ -28,14 +28,39 @@ export interface Kerncijfers {
 	vorig: YearFigures;
 }
 
-const SHARES_SQL = `
-	SELECT CASE WHEN $perWijk THEN v.wijk_code ELSE w.gemeente_code END AS code,
-		year(v.datum) AS jaar,
+/**
+ * The counts behind the shares (alias v = verwijzingen, b = bestemmingen): all referrals, those
+ * that stay in the basiszorg, those to the buurtteam and of those the ones with terugkoppeling to
+ * the practice within 4 weeks, and whether the source delivers terugkoppeling dates at all.
+ */
+export const SHARE_COUNTS_SQL = `
 		count(*) AS totaal,
 		count(*) FILTER (WHERE b.lijn <= 1) AS basiszorg,
 		count(*) FILTER (WHERE v.bestemming = 'buurtteam') AS buurtteam,
 		count(*) FILTER (WHERE v.bestemming = 'buurtteam' AND v.terugkoppeling_datum <= v.datum + INTERVAL 28 DAY) AS tijdig,
-		count(v.terugkoppeling_datum) AS met_terugkoppeling
+		count(v.terugkoppeling_datum) AS met_terugkoppeling`;
+
+export interface ShareCounts {
+	totaal: number;
+	basiszorg: number;
+	buurtteam: number;
+	tijdig: number;
+	met_terugkoppeling: number;
+}
+
+/** The suppressed shares of a set of counts (none when there are no counts). */
+export function sharesOf(s: ShareCounts | undefined, k: number) {
+	return {
+		basiszorgAandeel: s ? suppressedShare(s.basiszorg, s.totaal, k) : null,
+		terugkoppelingAandeel: s && s.met_terugkoppeling > 0 ? suppressedShare(s.tijdig, s.buurtteam, k) : null,
+		terugkoppelingGeleverd: !!s && s.met_terugkoppeling > 0
+	};
+}
+
+const SHARES_SQL = `
+	SELECT CASE WHEN $perWijk THEN v.wijk_code ELSE w.gemeente_code END AS code,
+		year(v.datum) AS jaar,
+		${SHARE_COUNTS_SQL}
 	FROM verwijzingen v
 	JOIN bestemmingen b USING (bestemming)
 	JOIN wijken w ON w.wijk_code = v.wijk_code
@@ -62,7 +87,7 @@ export async function kerncijfers(
 	);
 	const [cube, shares] = await Promise.all([
 		referralCube(db, filters, k),
-		db.query<{ code: string; jaar: number; totaal: number; basiszorg: number; buurtteam: number; tijdig: number; met_terugkoppeling: number }>(
+		db.query<{ code: string; jaar: number } & ShareCounts>(
 			SHARES_SQL,
 			{ perWijk: scope.perWijk, jaar, gemeente: scope.gemeente ?? null }
 		)
@@ -76,9 +101,7 @@ export async function kerncijfers(
 			jaar: y,
 			tweedeLijnPer1000: rate?.per_1000 ?? null,
 			tweedeLijnVerwijzingen: rate?.verwijzingen ?? null,
-			basiszorgAandeel: s ? suppressedShare(s.basiszorg, s.totaal, k) : null,
-			terugkoppelingAandeel: s && s.met_terugkoppeling > 0 ? suppressedShare(s.tijdig, s.buurtteam, k) : null,
-			terugkoppelingGeleverd: !!s && s.met_terugkoppeling > 0
+			...sharesOf(s, k)
 		};
 	};
 	return {

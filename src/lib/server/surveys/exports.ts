@@ -1,0 +1,71 @@
+// CSV exports of the surveys (/export/leerbijeenkomsten.csv, /export/werkafspraken.csv), read
+// from the same suppressed figures as the pages. Registered in ../exports.ts.
+import { WIJK_CODE } from '$lib/domain/codes';
+import { parseSeizoen } from '$lib/domain/surveys';
+import { formatCount } from '$lib/format';
+import type { Count } from '$lib/surveys/types';
+import { toCsv, type CsvColumn } from '../csv';
+import type { Database } from '../db';
+import { exportRows, type ExportRow } from '../queries/enquetes';
+import { werkafspraken, type WerkafspraakRij } from '../queries/werkafspraken';
+
+type Exporter = (ctx: { db: Database; params: URLSearchParams; k: number }) => Promise<string>;
+
+/** A count, "<k" when small, "x" when hidden to protect another; empty when not applicable. */
+const count = (c: Count | undefined, k: number) => (c === undefined ? null : c.onderdrukt ? formatCount(c.value, c.onderdrukt, k) : c.value);
+const pct = (share: number | null) => (share === null ? null : share * 100);
+
+/** The seizoen and wijk filters of the pages, checked against their patterns. */
+export function surveyFilters(params: URLSearchParams) {
+	const seizoen = params.get('seizoen');
+	const wijk = params.get('wijk')?.toUpperCase() ?? null;
+	return {
+		seizoen: seizoen && parseSeizoen(seizoen) ? seizoen.toLowerCase() : null,
+		wijk: wijk && WIJK_CODE.test(wijk) ? wijk : null
+	};
+}
+
+const leerbijeenkomsten: Exporter = async ({ db, params, k }) => {
+	const rows = await exportRows(db, k, surveyFilters(params));
+	const columns: CsvColumn<ExportRow>[] = [
+		{ header: 'enquete_id', value: (r) => r.enquete_ids.join(',') },
+		{ header: 'seizoen', value: (r) => r.seizoen },
+		{ header: 'wijk_code', value: (r) => r.wijk_code },
+		{ header: 'wijk_naam', value: (r) => r.wijk_naam },
+		{ header: 'thema', value: (r) => r.thema },
+		{ header: 'rol', value: (r) => r.groep.rol },
+		{ header: 'n', value: (r) => count(r.groep.n, k) },
+		{ header: 'gemiddelde', value: (r) => r.groep.gemiddelde, digits: 2 },
+		{ header: 'respons_pct', value: (r) => pct(r.respons), digits: 1 },
+		{ header: 'schaal', value: (r) => r.punten },
+		...[1, 2, 3, 4, 5, 6, 7].map((score): CsvColumn<ExportRow> => ({ header: `aantal_${score}`, value: (r) => count(r.groep.verdeling[score - 1]?.aantal, k) })),
+		{ header: 'aantal_nvt', value: (r) => count(r.groep.nvt, k) }
+	];
+	return toCsv(rows, columns);
+};
+
+const werkafsprakenExport: Exporter = async ({ db, params, k }) => {
+	const data = await werkafspraken(db, k, surveyFilters(params).wijk);
+	const columns: CsvColumn<WerkafspraakRij>[] = [
+		{ header: 'enquete_id', value: (r) => r.enquete_ids.join(',') },
+		{ header: 'ronde', value: (r) => r.ronde },
+		{ header: 'datum', value: (r) => r.datum },
+		{ header: 'wijk_code', value: (r) => r.wijk_code },
+		{ header: 'wijk_naam', value: (r) => r.wijk_naam },
+		{ header: 'vraag_code', value: (r) => r.vraag_code },
+		{ header: 'vraag_tekst', value: (r) => r.vraag_tekst },
+		{ header: 'thema', value: (r) => r.thema },
+		{ header: 'n', value: (r) => count(r.n, k) },
+		{ header: 'eens', value: (r) => count(r.eens, k) },
+		{ header: 'eens_pct', value: (r) => pct(r.aandeel), digits: 1 },
+		{ header: 'gedrag', value: (r) => r.gedrag?.maat ?? null },
+		{ header: 'gedrag_noemer', value: (r) => count(r.gedrag?.noemer, k) },
+		{ header: 'gedrag_pct', value: (r) => pct(r.gedrag?.aandeel ?? null), digits: 1 }
+	];
+	return toCsv(data.rijen, columns);
+};
+
+export const SURVEY_EXPORTS: Record<string, Exporter> = {
+	leerbijeenkomsten,
+	werkafspraken: werkafsprakenExport
+};

@@ -1,0 +1,159 @@
+// Property: whatever the respondents, no leerbijeenkomsten figure (page data, report, export) shows
+// a group of 1 to k-1 respondents, a mean or share from one, an answer count of 1 to k-1, or a sum
+// from which exactly one hidden group could be recovered; and visible means are the true means.
+import fc from 'fast-check';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SCHEMA_SQL, SEED_SQL } from '../../pipelines/db/schema';
+import { Database } from '../../src/lib/server/db';
+import { EXPORTS } from '../../src/lib/server/exports';
+import { seizoenAnalyse } from '../../src/lib/server/queries/enquetes';
+import type { Count } from '../../src/lib/surveys/types';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-enq-prop-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const WIJKEN = ['WK990101', 'WK990102', 'WK990103'];
+const ROLLEN = ['huisarts', 'poh', 'buurtteam', 'jgz', null] as const;
+// Two themas: A with two items (the second reversed), B with one.
+const VRAGEN = [
+	['Q1', 'A', 0],
+	['Q2', 'A', 1],
+	['Q3', 'B', 0]
+] as const;
+
+const respondent = fc.record({
+	wijk: fc.integer({ min: 0, max: 2 }),
+	rol: fc.constantFrom(...ROLLEN),
+	compleet: fc.integer({ min: 0, max: 9 }).map((x) => x < 8),
+	// 0 = niet van toepassing, null = not answered
+	answers: fc.tuple(...VRAGEN.map(() => fc.option(fc.integer({ min: 0, max: 5 }), { freq: 6 }))),
+	open: fc.boolean()
+});
+// Clusters of like respondents make groups near k likely.
+const dataset = fc.array(fc.tuple(respondent, fc.integer({ min: 1, max: 7 })), { minLength: 1, maxLength: 12 }).map((xs) => xs.flatMap(([r, n]) => Array(n).fill(r)));
+
+type R = typeof respondent extends fc.Arbitrary<infer T> ? T : never;
+
+let runs = 0;
+async function withDb<T>(respondents: R[], fn: (db: Database) => Promise<T>) {
+	const file = path.join(dir, `p${runs++}.duckdb`);
+	const instance = await DuckDBInstance.create(file);
+	const c = await instance.connect();
+	await c.run(SCHEMA_SQL);
+	await c.run(SEED_SQL);
+	await c.run(`INSERT INTO wijken VALUES ${WIJKEN.map((w, i) => `('${w}', 'Wijk ${i + 1}', 'GM9901', 'Gemeente', 1)`).join(', ')}`);
+	await c.run(`INSERT INTO enquetes VALUES ${WIJKEN.map((w, i) => `('E${i}', 'Leerbijeenkomst', 'leerbijeenkomst', 'voorjaar-2025', '${w}', DATE '2025-04-15', ${20 + 7 * i}, 1)`).join(', ')}`);
+	const vragen = WIJKEN.flatMap((_, i) => [...VRAGEN.map(([code, thema, omg]) => `('E${i}', '${code}', 'Vraag ${code}', '${thema}', 'likert5', ${omg}, 1)`), `('E${i}', 'O1', 'Open', 'A', 'open', 0, 1)`]);
+	await c.run(`INSERT INTO enquete_vragen VALUES ${vragen.join(', ')}`);
+	const resp: string[] = [];
+	const ans: string[] = [];
+	respondents.forEach((r, id) => {
+		resp.push(`('E${r.wijk}', 'r${id}', DATE '2025-04-15', NULL, ${r.rol ? `'${r.rol}'` : 'NULL'}, ${r.compleet}, 'breed', 1)`);
+		if (!r.compleet) return;
+		VRAGEN.forEach(([code], q) => {
+			const a = r.answers[q];
+			if (a === null) return;
+			ans.push(`('E${r.wijk}', 'r${id}', '${code}', '${a}', ${a === 0 ? 'NULL' : a}, 1)`);
+		});
+		if (r.open) ans.push(`('E${r.wijk}', 'r${id}', 'O1', 'tekst ${id}', NULL, 1)`);
+	});
+	await c.run(`INSERT INTO enquete_responsen VALUES ${resp.join(', ')}`);
+	if (ans.length) await c.run(`INSERT INTO enquete_antwoorden VALUES ${ans.join(', ')}`);
+	c.closeSync();
+	instance.closeSync();
+	const db = new Database(file);
+	try {
+		return await fn(db);
+	} finally {
+		db.close();
+		fs.rmSync(file, { force: true });
+	}
+}
+
+const small = (c: Count, k: number) => c.value !== null && c.value >= 1 && c.value < k;
+const hidden = (c: Count | undefined) => c !== undefined && c.value === null;
+
+/** An independent thema score per respondent: mean of the (reversed) scored items. */
+function trueScores(respondents: R[], thema: 'A' | 'B', keep: (r: R) => boolean): number[] {
+	const out: number[] = [];
+	for (const r of respondents) {
+		if (!r.compleet || !keep(r)) continue;
+		const s: number[] = [];
+		VRAGEN.forEach(([, t, omg], q) => {
+			const a = r.answers[q];
+			if (t !== thema || a === null || a === 0) return;
+			s.push(omg ? 6 - a : a);
+		});
+		if (s.length) out.push(s.reduce((x, y) => x + y, 0) / s.length);
+	}
+	return out;
+}
+
+describe('small-number suppression of the leerbijeenkomsten', () => {
+	it('no small group, mean, share or answer count is shown, none can be subtracted, visible means are true', async () => {
+		await fc.assert(
+			fc.asyncProperty(dataset, fc.constantFrom(3, 5), async (respondents, k) => {
+				await withDb(respondents, async (db) => {
+					const a = await seizoenAnalyse(db, k, 'voorjaar-2025');
+					const [all, ...wijken] = a.scopes;
+					for (const s of a.scopes) {
+						for (const c of [s.respons.compleet, s.respons.onvolledig, s.respons.genodigden]) expect(small(c, k)).toBe(false);
+						if (hidden(s.respons.compleet)) expect(s.respons.respons).toBeNull();
+						for (const t of s.themas) {
+							for (const g of t.groepen) {
+								for (const c of [g.n, g.antwoorden, g.nvt, ...g.verdeling.map((v) => v.aantal)]) expect(small(c, k)).toBe(false);
+								if (hidden(g.n)) {
+									expect(g.gemiddelde).toBeNull();
+									expect(g.verdeling.every((v) => v.aantal.value === null && v.aandeel === null)).toBe(true);
+								}
+								for (const v of g.verdeling) if (hidden(v.aantal)) expect(v.aandeel).toBeNull();
+								if (g.gemiddelde !== null) {
+									const wijk = s.wijk_code;
+									const scores = trueScores(respondents, t.thema as 'A' | 'B', (r) => (wijk === '' || WIJKEN[r.wijk] === wijk) && (g.rol === 'alle' || (r.rol ?? 'onbekend') === g.rol));
+									expect(g.gemiddelde).toBeCloseTo(scores.reduce((x, y) => x + y, 0) / scores.length, 9);
+									expect(g.n.value).toBe(scores.length);
+								}
+							}
+							// The roles of a wijk sum to 'alle': never exactly one hidden.
+							expect(t.groepen.filter((g) => hidden(g.n)).length).not.toBe(1);
+							for (let c = 0; c < t.punten; c++) expect(t.groepen.filter((g) => hidden(g.verdeling[c].aantal)).length).not.toBe(1);
+							// The answer categories of a group sum to its total.
+							for (const g of t.groepen) expect([g.antwoorden, ...g.verdeling.map((v) => v.aantal)].filter(hidden).length).not.toBe(1);
+						}
+						for (const o of s.open) {
+							expect(small(o.n, k)).toBe(false);
+							if (hidden(o.n)) expect(o.antwoorden).toEqual([]);
+						}
+					}
+					// The wijken of a role sum to all wijken together.
+					for (const t of all.themas) {
+						for (const g of t.groepen) {
+							const parts = wijken.map((w) => w.themas.find((x) => x.thema === t.thema)?.groepen.find((x) => x.rol === g.rol)?.n);
+							expect([g.n, ...parts].filter(hidden).length).not.toBe(1);
+						}
+					}
+					expect([all.respons.compleet, ...wijken.map((w) => w.respons.compleet)].filter(hidden).length).not.toBe(1);
+
+					// The export: every count column holds 0, >= k, "<k" or "x"; no mean beside a hidden n.
+					const csv = await EXPORTS.leerbijeenkomsten({ db, params: new URLSearchParams(), k });
+					const [head, ...lines] = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
+					const counts = head.map((h, i) => [h, i] as const).filter(([h]) => h === 'n' || h.startsWith('aantal_'));
+					expect(counts.length).toBe(9); // n, aantal_1 … aantal_7, aantal_nvt
+					for (const line of lines) {
+						for (const [, i] of counts) {
+							const v = line[i];
+							expect(v === '' || v === `<${k}` || v === 'x' || v === '0' || Number(v) >= k, `${head[i]}=${v}`).toBe(true);
+						}
+						const n = line[head.indexOf('n')];
+						if (n === `<${k}` || n === 'x') expect(line[head.indexOf('gemiddelde')]).toBe('');
+					}
+				});
+			}),
+			{ numRuns: 40 }
+		);
+	}, 120_000);
+});
