@@ -9,6 +9,7 @@ import { LEEFTIJDSGROEPEN } from '../../src/lib/domain/codes';
 import { dayNumber, dayToDate, formatDay, type DateStyle } from './dates';
 import { DEMO_SEED, OJG_EFFECT, OJG_RAMP_MONTHS } from './model';
 import { DEMO_JAREN, generatePopulatie, type DemoPopulatie, type PopulatieTabel } from './populatie';
+import { regiegroepReadme, writeRegiegroep } from './regiegroep';
 import { generateVerwijzingen, type Bron, type Verwijzing } from './verwijzingen';
 import { DEMO_GEMEENTEN, DEMO_OJG_INZET, DEMO_PRAKTIJKEN, DEMO_WIJKEN, gemeenteVanPraktijk } from './world';
 import { writeCsv, writeXlsx, type CsvOptions, type XlsxCell } from './write';
@@ -227,6 +228,8 @@ export async function generateDemo(outDir: string, seed: number = DEMO_SEED): Pr
 		});
 	}
 
+	files.push(...(await writeRegiegroep(outDir, seed)));
+
 	await writeReadme(outDir, seed, files, populatie);
 	return files;
 }
@@ -299,7 +302,7 @@ ${DEMO_OJG_INZET.map((i) => `  - ${i.praktijk_code}: ${i.functie}, vanaf ${i.sta
   Praktijken zonder inzet houden hun trend. De praktijken met een inzet verwezen vooraf iets vaker
   naar de tweede lijn (selectie, \`OJG_SELECTIE_FACTOR\`), dus vergelijk een praktijk met zichzelf.
   (Zie \`OJG_EFFECT\` in \`pipelines/demo/model.ts\`.)
-`;
+${regiegroepReadme()}`;
 	await writeFile(join(outDir, 'README.md'), text);
 }
 
