@@ -161,14 +161,14 @@ function buildWerkplan(seed: number, spec: PlanSpec): Werkplan {
 	const from = dayNumber(spec.start);
 	const to = dayNumber(spec.eind ?? LAATSTE_DAG);
 	const span = to - from;
-	const lateChance = spec.verloop === 'vlot' ? 0.15 : spec.verloop === 'wisselend' ? 0.4 : 0.6;
+	const lateChance = spec.verloop === 'vlot' ? 0.1 : spec.verloop === 'wisselend' ? 0.3 : 0.5;
 	const stopDay = spec.verloop === 'gestopt' ? from + Math.round(span * 0.45) : Infinity;
 	const mijlpaalRows = spec.mijlpalen.map((omschrijving, i) => {
 		const deadlineDay = Math.min(to, from + Math.round((span * (i + 1)) / (spec.mijlpalen.length + 0.3)) + Math.round((rng() - 0.5) * 20));
 		const deadline = clampDay(dayToIso(deadlineDay));
 		let gereed: number | null;
 		if (deadlineDay > stopDay) gereed = null;
-		else if (rng() < lateChance) gereed = rng() < 0.5 ? deadlineDay + 10 + Math.floor(rng() * 70) : null;
+		else if (rng() < lateChance) gereed = rng() < 0.6 ? deadlineDay + 10 + Math.floor(rng() * 70) : null;
 		else gereed = deadlineDay - Math.floor(rng() * 14);
 		// Not reached yet at the end of the demo period: left open.
 		const gereed_op = gereed === null || dayToIso(gereed) > LAATSTE_DAG ? null : dayToIso(gereed);
