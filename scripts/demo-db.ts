@@ -14,7 +14,18 @@ export function demoFiles(): string[] {
 		.map((f) => path.join(DEMO_DIR, f));
 }
 
+/**
+ * data/demo/manifest.json: file name -> { enquete } for the survey tool exports (LimeSurvey, Forms),
+ * which carry no enquete_id; what `--enquete` says on the command line.
+ */
+export function demoManifest(dir: string = DEMO_DIR): Record<string, string> {
+	const file = path.join(dir, 'manifest.json');
+	if (!fs.existsSync(file)) return {};
+	const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, { enquete?: string }>;
+	return Object.fromEntries(Object.entries(manifest).flatMap(([name, o]) => (o.enquete ? [[name, o.enquete]] : [])));
+}
+
 export async function buildDemoDatabase(dbPath: string): Promise<void> {
 	fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-	await ingest(dbPath, demoFiles(), { demo: true });
+	await ingest(dbPath, demoFiles(), { demo: true, enquete: demoManifest() });
 }

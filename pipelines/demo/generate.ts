@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LEEFTIJDSGROEPEN } from '../../src/lib/domain/codes';
 import { dayNumber, dayToDate, formatDay, type DateStyle } from './dates';
+import { enquetesReadme, generateEnquetes } from './enquetes';
 import { DEMO_SEED, OJG_EFFECT, OJG_RAMP_MONTHS } from './model';
 import { DEMO_JAREN, generatePopulatie, type DemoPopulatie, type PopulatieTabel } from './populatie';
 import { regiegroepReadme, writeRegiegroep } from './regiegroep';
@@ -229,6 +230,7 @@ export async function generateDemo(outDir: string, seed: number = DEMO_SEED): Pr
 	}
 
 	files.push(...(await writeRegiegroep(outDir, seed)));
+	files.push(...(await generateEnquetes(outDir, seed)).files);
 
 	await writeReadme(outDir, seed, files, populatie);
 	return files;
@@ -302,7 +304,7 @@ ${DEMO_OJG_INZET.map((i) => `  - ${i.praktijk_code}: ${i.functie}, vanaf ${i.sta
   Praktijken zonder inzet houden hun trend. De praktijken met een inzet verwezen vooraf iets vaker
   naar de tweede lijn (selectie, \`OJG_SELECTIE_FACTOR\`), dus vergelijk een praktijk met zichzelf.
   (Zie \`OJG_EFFECT\` in \`pipelines/demo/model.ts\`.)
-${regiegroepReadme()}`;
+${regiegroepReadme()}${enquetesReadme()}`;
 	await writeFile(join(outDir, 'README.md'), text);
 }
 
