@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../pipelines/ingest';
 import { MASK } from '../../pipelines/validators/freeText';
@@ -176,6 +177,24 @@ describe('SWOT items', () => {
 			['C', 'tweede', 'derde']
 		]);
 		expect((await voortgangOf('WP02', '2025-10-10'))?.value.toelichting).toBe('derde');
+	});
+});
+
+describe('a database from before the regiegroep tables', () => {
+	it('gives empty pages instead of an error', async () => {
+		const old = path.join(dir, 'oud.duckdb');
+		const instance = await DuckDBInstance.create(old);
+		const conn = await instance.connect();
+		await conn.run(`CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL); CREATE TABLE wijken (wijk_code VARCHAR)`);
+		conn.closeSync();
+		instance.closeSync();
+		const oldDb = new Database(old);
+		try {
+			expect(await regiegroepData(oldDb, store)).toEqual({ werkplannen: [], mijlpalen: [], voortgang: [] });
+			expect(await swotData(oldDb, store)).toEqual([]);
+		} finally {
+			oldDb.close();
+		}
 	});
 });
 
