@@ -4,6 +4,8 @@ declare global {
 		// Set by hooks.server.ts; a later login puts the signed-in user here.
 		interface Locals {
 			requestId: string;
+			/** The signed-in user, once a login exists (hooks.server.ts); edits record this name. */
+			user?: { naam: string };
 		}
 	}
 }

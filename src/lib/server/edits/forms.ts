@@ -113,7 +113,7 @@ export const NAAM_COOKIE = 'bm_naam';
  * then it is the name typed in the form.
  */
 export function editor(locals: App.Locals, form: FormData): { ok: true; wie: string; fromLogin: boolean } | { ok: false; errors: FieldErrors } {
-	const user = (locals as App.Locals & { user?: { naam?: string } }).user;
+	const user = locals.user;
 	if (user?.naam) return { ok: true, wie: user.naam, fromLogin: true };
 	const parsed = wieField.safeParse(form.get('wie') ?? '');
 	return parsed.success ? { ok: true, wie: parsed.data, fromLogin: false } : { ok: false, errors: { wie: parsed.error.issues[0].message } };
