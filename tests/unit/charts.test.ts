@@ -7,6 +7,8 @@ import path from 'node:path';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import BarChart from '../../src/lib/components/charts/BarChart.svelte';
+import DivergingBars from '../../src/lib/components/charts/DivergingBars.svelte';
+import IntervalChart from '../../src/lib/components/charts/IntervalChart.svelte';
 import ForestPlot from '../../src/lib/components/charts/ForestPlot.svelte';
 import LineChart from '../../src/lib/components/charts/LineChart.svelte';
 import SmallMultiples from '../../src/lib/components/charts/SmallMultiples.svelte';
@@ -131,5 +133,76 @@ describe('ForestPlot', () => {
 		expect(svg.match(/<rect /g)).toHaveLength(1);
 		expect(svg.match(/<path d="M/g)).toHaveLength(1);
 		expect(svg).toContain('niet te schatten: te recent');
+	});
+});
+
+describe('DivergingBars', () => {
+	const categories = ['helemaal mee oneens', 'mee oneens', 'neutraal', 'mee eens', 'helemaal mee eens'];
+	const rows = [
+		{ key: 'terug', label: 'terugkoppeling', shares: [0.1, 0.2, 0.2, 0.3, 0.2], hidden: 0, note: 'gem. 3,3 (n = 30)' },
+		// 1 and 2 hidden (small counts): 0.15 of the answers drawn apart.
+		{ key: 'info', label: 'informatie delen', shares: [null, null, 0.25, 0.4, 0.2], hidden: 0.15, note: 'gem. 3,6 (n = 20)' },
+		{ key: 'regie', label: 'regie', shares: [0, 0, 0, 0, 0], hidden: 0, empty: 'minder dan 5 respondenten' }
+	];
+	const props = { id: 'd', title: 'Antwoorden per thema', categories, rows, width: 760 };
+
+	it('renders the snapshot', () => {
+		compare('diverging-bars', svgOf(render(DivergingBars, { props }).body));
+	});
+
+	it('puts disagreement left and agreement right of the centre, splitting neutral', () => {
+		const svg = render(DivergingBars, { props }).body;
+		// x runs from 170 (-100%) to 760 - 150 - 80 - 16 = 514 (+100%): centre 342, 1% = 1.72 px.
+		const seg = (row: string, score: number) => {
+			const g = svg.slice(svg.indexOf(`data-key="${row}"`));
+			const m = new RegExp(`<rect x="([\\d.]+)" y="[\\d.]+" width="([\\d.]+)"[^>]*data-score="${score}"`).exec(g)!;
+			return [Number(m[1]), Number(m[1]) + Number(m[2])];
+		};
+		const [n0, n1] = seg('terug', 3);
+		expect((n0 + n1) / 2).toBeCloseTo(342, 6); // neutral centred on 0
+		expect(seg('terug', 2)[1]).toBeCloseTo(n0, 6); // mee oneens ends where neutral starts
+		expect(seg('terug', 1)[1]).toBeCloseTo(seg('terug', 2)[0], 6);
+		expect(seg('terug', 4)[0]).toBeCloseTo(n1, 6);
+		expect(seg('terug', 1)[0]).toBeCloseTo(342 - 0.4 * 172, 6); // 10% + 20% + half of 20%
+		expect(seg('terug', 5)[1]).toBeCloseTo(342 + 0.6 * 172, 6);
+	});
+
+	it('draws no segment for a hidden category, one hatched segment for the hidden share, and a text for a hidden row', () => {
+		const svg = render(DivergingBars, { props }).body;
+		expect(svg.match(/data-mark="segment"/g)).toHaveLength(5 + 3);
+		expect(svg.match(/data-mark="hidden"/g)).toHaveLength(1);
+		expect(svg).toContain('aria-label="informatie delen: helemaal mee oneens afgeschermd, mee oneens afgeschermd, neutraal 25%, mee eens 40%, helemaal mee eens 20%, afgeschermd samen 15%; gem. 3,6 (n = 20)"');
+		expect(svg).toContain('aria-label="regie: minder dan 5 respondenten"');
+	});
+
+	it('draws a 7-point scale with its own colours', () => {
+		const seven = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+		const svg = render(DivergingBars, { props: { ...props, categories: seven, rows: [{ key: 'x', label: 'x', shares: [1 / 7, 1 / 7, 1 / 7, 1 / 7, 1 / 7, 1 / 7, 1 / 7], hidden: 0 }] } }).body;
+		expect(svg.match(/data-mark="segment"/g)).toHaveLength(7);
+		expect(new Set(svg.match(/fill="#[0-9a-f]{6}" stroke="#fff"/g)).size).toBe(7);
+	});
+});
+
+describe('IntervalChart', () => {
+	const rows = [
+		{ key: 'terug', label: 'terugkoppeling', interval: { verschil: 0.78, lo: 0.61, hi: 0.95, oordeel: 'hoger' as const }, text: 'beter: +0,78' },
+		{ key: 'bereik', label: 'bereikbaarheid', interval: { verschil: 0.04, lo: -0.14, hi: 0.23, oordeel: 'geen' as const }, text: 'geen significante verandering' },
+		{ key: 'regie', label: 'regie', interval: null, text: 'geen vergelijking mogelijk' }
+	];
+	const props = { id: 'i', title: 'Verandering per thema', rows, xLabel: 'Verschil in punten', ends: ['slechter', 'beter'] as [string, string] };
+
+	it('renders the snapshot', () => {
+		compare('interval-chart', svgOf(render(IntervalChart, { props }).body));
+	});
+
+	it('fills significant estimates and leaves those that include 0 open, and says so in words', () => {
+		const svg = render(IntervalChart, { props }).body;
+		expect(svg.match(/data-mark="interval"/g)).toHaveLength(3);
+		expect(svg.match(/<circle /g)).toHaveLength(2);
+		expect(svg).toMatch(/<circle [^>]*fill="#154273"/);
+		expect(svg).toMatch(/<circle [^>]*fill="#fff"/);
+		expect(svg).toContain('data-oordeel="geen"');
+		expect(svg).toContain('aria-label="bereikbaarheid: geen significante verandering"');
+		expect(svg).toContain('aria-label="regie: geen vergelijking mogelijk"');
 	});
 });

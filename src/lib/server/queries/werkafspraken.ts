@@ -89,6 +89,8 @@ export interface WerkafspraakRij {
 export interface Werkafspraken {
 	vragen: { vraag_code: string; vraag_tekst: string; thema: string; gedrag: GedragMaat | null }[];
 	rondes: { ronde: string; rondeKey: string }[];
+	/** every wijk with a round, for the wijk filter */
+	wijken: { wijk_code: string; wijk_naam: string }[];
 	/** all wijken together (wijk_code '') first, then per wijk, per round and question */
 	rijen: WerkafspraakRij[];
 }
@@ -197,7 +199,13 @@ export async function werkafspraken(db: Database, k: number, wijk: string | null
 			}
 		}
 	}
-	return { vragen: [...vragen.values()].map(({ key: _key, ...v }) => v), rondes, rijen };
+	const wijkNaam = (s: string) => (s === ZONDER_WIJK ? 'Zonder wijk' : (naam.get(s) ?? s));
+	return {
+		vragen: [...vragen.values()].map(({ key: _key, ...v }) => v).sort((a, b) => a.vraag_code.localeCompare(b.vraag_code, 'nl', { numeric: true })),
+		rondes,
+		wijken: wijken.map((w) => ({ wijk_code: w, wijk_naam: wijkNaam(w) })),
+		rijen
+	};
 }
 
 /** The referral behaviour per measure, round and wijk (and all wijken together), suppressed. */

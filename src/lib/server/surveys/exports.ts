@@ -1,13 +1,12 @@
 // CSV exports of the surveys (/export/leerbijeenkomsten.csv, /export/werkafspraken.csv), read
 // from the same suppressed figures as the pages. Registered in ../exports.ts.
-import { WIJK_CODE } from '$lib/domain/codes';
-import { parseSeizoen } from '$lib/domain/surveys';
 import { formatCount } from '$lib/format';
 import type { Count } from '$lib/surveys/types';
 import { toCsv, type CsvColumn } from '../csv';
 import type { Database } from '../db';
 import { exportRows, type ExportRow } from '../queries/enquetes';
 import { werkafspraken, type WerkafspraakRij } from '../queries/werkafspraken';
+import { surveyFilters } from './filters';
 
 type Exporter = (ctx: { db: Database; params: URLSearchParams; k: number }) => Promise<string>;
 
@@ -15,15 +14,7 @@ type Exporter = (ctx: { db: Database; params: URLSearchParams; k: number }) => P
 const count = (c: Count | undefined, k: number) => (c === undefined ? null : c.onderdrukt ? formatCount(c.value, c.onderdrukt, k) : c.value);
 const pct = (share: number | null) => (share === null ? null : share * 100);
 
-/** The seizoen and wijk filters of the pages, checked against their patterns. */
-export function surveyFilters(params: URLSearchParams) {
-	const seizoen = params.get('seizoen');
-	const wijk = params.get('wijk')?.toUpperCase() ?? null;
-	return {
-		seizoen: seizoen && parseSeizoen(seizoen) ? seizoen.toLowerCase() : null,
-		wijk: wijk && WIJK_CODE.test(wijk) ? wijk : null
-	};
-}
+const shown = (r: ExportRow) => r.groep.n.value !== null;
 
 const leerbijeenkomsten: Exporter = async ({ db, params, k }) => {
 	const rows = await exportRows(db, k, surveyFilters(params));
@@ -38,8 +29,9 @@ const leerbijeenkomsten: Exporter = async ({ db, params, k }) => {
 		{ header: 'gemiddelde', value: (r) => r.groep.gemiddelde, digits: 2 },
 		{ header: 'respons_pct', value: (r) => pct(r.respons), digits: 1 },
 		{ header: 'schaal', value: (r) => r.punten },
-		...[1, 2, 3, 4, 5, 6, 7].map((score): CsvColumn<ExportRow> => ({ header: `aantal_${score}`, value: (r) => count(r.groep.verdeling[score - 1]?.aantal, k) })),
-		{ header: 'aantal_nvt', value: (r) => count(r.groep.nvt, k) }
+		// A hidden group has no distribution at all (not a row of "<k").
+		...[1, 2, 3, 4, 5, 6, 7].map((score): CsvColumn<ExportRow> => ({ header: `aantal_${score}`, value: (r) => (shown(r) ? count(r.groep.verdeling[score - 1]?.aantal, k) : null) })),
+		{ header: 'aantal_nvt', value: (r) => (shown(r) ? count(r.groep.nvt, k) : null) }
 	];
 	return toCsv(rows, columns);
 };

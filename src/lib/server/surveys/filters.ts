@@ -1,0 +1,18 @@
+// The filters of the survey pages and exports (?seizoen=voorjaar-2025&wijk=WK990101), checked
+// against their patterns; values only ever reach SQL as parameters or as keys of computed data.
+import { WIJK_CODE } from '$lib/domain/codes';
+import { parseSeizoen } from '$lib/domain/surveys';
+
+export interface SurveyFilters {
+	seizoen: string | null;
+	wijk: string | null;
+}
+
+export function surveyFilters(params: URLSearchParams): SurveyFilters {
+	const seizoen = parseSeizoen(params.get('seizoen') ?? '');
+	const wijk = params.get('wijk')?.trim().toUpperCase() ?? '';
+	return {
+		seizoen: seizoen ? `${seizoen.naam}-${seizoen.jaar}` : null,
+		wijk: WIJK_CODE.test(wijk) ? wijk : null
+	};
+}

@@ -1,0 +1,12 @@
+import { withDatabase } from '$lib/server/page';
+import { werkafspraken } from '$lib/server/queries/werkafspraken';
+import { surveyFilters } from '$lib/server/surveys/filters';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) =>
+	withDatabase(async ({ db, k }) => {
+		const f = surveyFilters(url.searchParams);
+		const data = await werkafspraken(db, k, f.wijk);
+		const wijk = f.wijk && data.wijken.some((w) => w.wijk_code === f.wijk) ? f.wijk : null;
+		return { wijk, werkafspraken: wijk === f.wijk ? data : await werkafspraken(db, k, null) };
+	});
