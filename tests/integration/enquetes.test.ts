@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db';
+import { EXPORTS } from '../../src/lib/server/exports';
 import { seizoenAnalyse, seizoenen } from '../../src/lib/server/queries/enquetes';
 import type { Scope } from '../../src/lib/surveys/types';
 import { buildSurveyDb } from '../fixtures/surveys/build';
@@ -160,5 +161,39 @@ describe('seizoenAnalyse with suppression', () => {
 		expect(all.themas.flatMap((t) => t.groepen.slice(1).map((g) => g.gemiddelde))).toEqual(Array(9).fill(null));
 		expect(all.respons.respons).toBe(6 / 37);
 		expect(all.open[0].antwoorden).toEqual([]);
+	});
+});
+
+describe('/export/leerbijeenkomsten.csv', () => {
+	const parse = (csv: string) => {
+		const [head, ...lines] = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
+		return { head, rows: lines.map((l) => Object.fromEntries(head.map((h, i) => [h, l[i]]))) };
+	};
+	const find = (rows: Record<string, string>[], enquete: string, thema: string, rol: string) => rows.find((r) => r.enquete_id === enquete && r.thema === thema && r.rol === rol);
+
+	it('has one row per enquete, thema and rol plus rol alle, with the count per answer', async () => {
+		const { head, rows } = parse(await EXPORTS.leerbijeenkomsten({ db, params: new URLSearchParams(), k: 1 }));
+		expect(head.slice(0, 10)).toEqual(['enquete_id', 'seizoen', 'wijk_code', 'wijk_naam', 'thema', 'rol', 'n', 'gemiddelde', 'respons_pct', 'schaal']);
+		expect(head.slice(10)).toEqual(['aantal_1', 'aantal_2', 'aantal_3', 'aantal_4', 'aantal_5', 'aantal_6', 'aantal_7', 'aantal_nvt']);
+		// Binnenstad: 3 themas x (alle, huisarts, POH, buurtteam) in each year; Oost: 3 x (alle, huisarts, buurtteam).
+		expect(rows).toHaveLength(12 + 12 + 9);
+		// 2024 bereikbaarheid: HA 4, BT 5, POH nvt; 3 complete of 20 invited.
+		expect(find(rows, 'LB24-BS', 'bereikbaarheid', 'alle')).toMatchObject({ seizoen: 'voorjaar-2024', n: '2', gemiddelde: '4,50', respons_pct: '15,0', aantal_4: '1', aantal_5: '1', aantal_nvt: '1', aantal_1: '0' });
+		// 2024 informatie delen, reversed: 5 -> 1, 1 -> 5, 2 -> 4.
+		expect(find(rows, 'LB24-BS', 'informatie delen', 'alle')).toMatchObject({ n: '3', gemiddelde: '3,33', aantal_1: '1', aantal_4: '1', aantal_5: '1' });
+		expect(find(rows, 'LB24-BS', 'informatie delen', 'huisarts')).toMatchObject({ n: '1', gemiddelde: '1,00' });
+		// Oost terugkoppeling 4, 3, 4; buurtteam 3 and 4.
+		expect(find(rows, 'LB25-OO', 'terugkoppeling', 'alle')).toMatchObject({ wijk_code: 'WK034402', n: '3', gemiddelde: '3,67', respons_pct: '25,0', aantal_3: '1', aantal_4: '2' });
+		expect(find(rows, 'LB25-OO', 'terugkoppeling', 'buurtteam')).toMatchObject({ n: '2', gemiddelde: '3,50' });
+		expect(find(rows, 'LB25-OO', 'terugkoppeling', 'poh')).toBeUndefined();
+	});
+
+	it('takes the page filters and writes hidden groups as <k without their answers', async () => {
+		const { rows } = parse(await EXPORTS.leerbijeenkomsten({ db, params: new URLSearchParams('seizoen=voorjaar-2025&wijk=WK034402'), k: 3 }));
+		expect(new Set(rows.map((r) => r.enquete_id))).toEqual(new Set(['LB25-OO']));
+		expect(find(rows, 'LB25-OO', 'terugkoppeling', 'alle')).toMatchObject({ n: '3', gemiddelde: '3,67', aantal_3: '<3', aantal_4: '<3', aantal_1: '0' });
+		const huisarts = find(rows, 'LB25-OO', 'terugkoppeling', 'huisarts')!;
+		expect([huisarts.n, huisarts.gemiddelde, huisarts.aantal_4]).toEqual(['<3', '', '']);
+		for (const r of rows) for (const c of ['n', 'aantal_1', 'aantal_2', 'aantal_3', 'aantal_4', 'aantal_5', 'aantal_nvt']) expect(/^[12]$/.test(r[c])).toBe(false);
 	});
 });
