@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDemoDatabase } from '../../scripts/demo-db';
+import { ENQUETE_WIJKEN } from '../../pipelines/demo/enquetes';
 import { expectAccessible, openPage } from './browser';
+import { readPdf } from './pdf';
 import { serveDatabase } from './suite';
 
 const suite = serveDatabase(buildDemoDatabase);
@@ -82,6 +84,48 @@ describe('OJG-effect page on the demo data', () => {
 		expect(lines).toHaveLength(placements + 2);
 		expect(lines.at(-1)!.startsWith('ALLE;')).toBe(true);
 		expect(errors).toEqual([]);
+		await close();
+	});
+});
+
+describe('the surveys on the demo data', () => {
+	it('Leerbijeenkomsten shows the planted gain on terugkoppeling as significant, in every wijk', async () => {
+		const { page, errors, close } = await openPage(suite.browser);
+		await page.goto(suite.server.url + '/leerbijeenkomsten', { waitUntil: 'networkidle' });
+		expect(await page.locator('[data-demo-marker]').textContent()).toBe('Demodata (fictief)');
+		expect(await page.locator('#filter-seizoen').inputValue()).toBe('voorjaar-2025');
+		expect(await page.locator('#lb-respons [data-mark="bar"]').count()).toBe(1 + ENQUETE_WIJKEN.length);
+		const oordeel = async (chart: string, thema: string) => page.locator(`#${chart} [data-mark="interval"][data-key="${thema}"]`).getAttribute('data-oordeel');
+		expect(await oordeel('lb-verandering', 'terugkoppeling')).toBe('hoger');
+		expect(await oordeel('lb-verandering', 'bereikbaarheid')).toBe('geen');
+		expect(await page.locator('[data-verdicts] [data-thema="bereikbaarheid"]').textContent()).toContain('geen significante verandering');
+		// Planted: huisartsen score informatie delen lower than the buurtteam.
+		expect(await oordeel('lb-rolverschil', 'informatie delen')).toBe('lager');
+		for (const w of ENQUETE_WIJKEN) {
+			await page.goto(suite.server.url + `/leerbijeenkomsten?seizoen=voorjaar-2025&wijk=${w.code}`, { waitUntil: 'networkidle' });
+			expect(await oordeel('lb-verandering', 'terugkoppeling'), w.code).toBe('hoger');
+		}
+		await page.goto(suite.server.url + '/werkafspraken', { waitUntil: 'networkidle' });
+		expect(await page.locator('[data-demo-marker]').textContent()).toBe('Demodata (fictief)');
+		// Five rounds of the monitor, per wijk and all wijken together.
+		expect(await page.locator('#wa-WA1 g[role="list"][aria-label="Alle wijken"] [data-mark="point"]').count()).toBe(5);
+		expect(await page.locator('#wa-WA1 g[role="list"]').count()).toBe(1 + ENQUETE_WIJKEN.length);
+		await expectAccessible(page);
+		expect(errors).toEqual([]);
+		await close();
+	});
+
+	it('prints the evaluation of spring 2025 on A4: one page for all wijken and one per wijk', async () => {
+		const { page, close } = await openPage(suite.browser);
+		await page.goto(suite.server.url + '/leerbijeenkomsten/rapport?seizoen=voorjaar-2025', { waitUntil: 'networkidle' });
+		const pages = readPdf(await page.pdf({ format: 'A4' }));
+		expect(pages).toHaveLength(1 + ENQUETE_WIJKEN.length);
+		expect(pages[0].text).toContain('Demodata (fictief)');
+		expect(pages[0].text).toContain('vergeleken met voorjaar 2024');
+		for (const p of pages.slice(1)) {
+			expect(p.text).toContain('helemaal mee eens');
+			expect(p.text).toContain('Verschil in gemiddelde score (punten)');
+		}
 		await close();
 	});
 });

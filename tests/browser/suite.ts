@@ -14,14 +14,14 @@ export interface Suite {
 	browser: Browser;
 }
 
-/** Registers beforeAll/afterAll that build a database with `build`, serve it and start Chromium. */
-export function serveDatabase(build: (dbPath: string) => Promise<void>): Suite {
+/** Registers beforeAll/afterAll that build a database with `build`, serve it (with `env`) and start Chromium. */
+export function serveDatabase(build: (dbPath: string) => Promise<void>, env: Record<string, string> = {}): Suite {
 	const suite = {} as Suite;
 	beforeAll(async () => {
 		suite.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-browser-'));
 		suite.dbPath = path.join(suite.dir, 'monitor.duckdb');
 		await build(suite.dbPath);
-		suite.server = await startServer(suite.dbPath);
+		suite.server = await startServer(suite.dbPath, env);
 		suite.browser = await launch();
 	});
 	afterAll(async () => {
