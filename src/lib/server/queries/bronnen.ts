@@ -1,6 +1,7 @@
 // Provenance: what was loaded, when, from which file, and what each load reported.
 import type { Database } from '../db';
 import { isSmall } from '../suppression';
+import { existingTables } from './sql';
 
 export interface LoadRecord {
 	load_id: number;
@@ -17,10 +18,22 @@ export interface LoadRecord {
 	pipeline_version: string;
 }
 
-/** Row counts of referral files are counts of events, so small ones are hidden like any other. */
+/** Row counts of referral files are counts of events, of survey responses counts of people: small ones are hidden like any other. */
 function hideSmall(n: number, k: number): number | null {
 	return isSmall(n, k) ? null : n;
 }
+
+/** Datasets whose rows are referrals or respondents. */
+const COUNTED_DATASETS = new Set(['verwijzingen', 'enquete_responsen', 'limesurvey', 'forms']);
+
+/** The tables the Bronnen page counts, in the order it lists them; which ones hold people or events. */
+const TABLES: { tabel: string; counted: boolean }[] = [
+	...['wijken', 'praktijken', 'populatie_wijk', 'populatie_praktijk'].map((tabel) => ({ tabel, counted: false })),
+	{ tabel: 'verwijzingen', counted: true },
+	...['ojg_inzet', 'bestemmingen', 'werkplannen', 'mijlpalen', 'voortgang', 'swot', 'enquetes', 'enquete_vragen'].map((tabel) => ({ tabel, counted: false })),
+	{ tabel: 'enquete_responsen', counted: true },
+	{ tabel: 'enquete_antwoorden', counted: true }
+];
 
 export async function loads(db: Database, k: number): Promise<LoadRecord[]> {
 	type RawCounts = { rows_read: number; rows_loaded: number; rows_replaced: number; rows_rejected: number };
@@ -30,7 +43,7 @@ export async function loads(db: Database, k: number): Promise<LoadRecord[]> {
 		 FROM loads ORDER BY load_id DESC`
 	);
 	return rows.map((r) => {
-		const counts = r.dataset === 'verwijzingen'
+		const counts = COUNTED_DATASETS.has(r.dataset)
 			? {
 					rows_read: hideSmall(r.rows_read, k),
 					rows_loaded: hideSmall(r.rows_loaded, k),
@@ -53,13 +66,9 @@ function parseWarnings(json: string): string[] {
 
 /** Row counts per table, so the Bronnen page can show what is in the database. */
 export async function tableCounts(db: Database, k: number): Promise<{ tabel: string; rijen: number | null }[]> {
-	const rows = await db.query<{ tabel: string; rijen: number }>(`
-		SELECT 'wijken' AS tabel, count(*) AS rijen FROM wijken
-		UNION ALL SELECT 'praktijken', count(*) FROM praktijken
-		UNION ALL SELECT 'populatie_wijk', count(*) FROM populatie_wijk
-		UNION ALL SELECT 'populatie_praktijk', count(*) FROM populatie_praktijk
-		UNION ALL SELECT 'verwijzingen', count(*) FROM verwijzingen
-		UNION ALL SELECT 'ojg_inzet', count(*) FROM ojg_inzet
-		UNION ALL SELECT 'bestemmingen', count(*) FROM bestemmingen`);
-	return rows.map((r) => (r.tabel === 'verwijzingen' ? { ...r, rijen: hideSmall(r.rijen, k) } : r));
+	const present = await existingTables(db, TABLES.map((t) => t.tabel));
+	const tables = TABLES.filter((t) => present.has(t.tabel));
+	// Table names come from the fixed list above, never from a request.
+	const [row] = await db.query<Record<string, number>>(`SELECT ${tables.map((t) => `(SELECT count(*) FROM ${t.tabel}) AS ${t.tabel}`).join(', ')}`);
+	return tables.map((t) => ({ tabel: t.tabel, rijen: t.counted ? hideSmall(row[t.tabel], k) : row[t.tabel] }));
 }

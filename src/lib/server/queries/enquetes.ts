@@ -19,6 +19,7 @@ import { bootstrapDifference, mean } from '$lib/surveys/stats';
 import { ALLE_WIJKEN, ZONDER_WIJK, type Categorie, type Count, type Groep, type OpenAntwoorden, type Respons, type RolVerschil, type Scope, type SeizoenAnalyse, type Thema, type Verandering } from '$lib/surveys/types';
 import type { Database } from '../db';
 import { suppress, suppressedShare, type Cell } from '../suppression';
+import { existingTables } from './sql';
 
 /** A score after reversal (omgekeerd = 1): min + max - waarde on the question's scale. */
 export const SCORE_SQL = `CASE WHEN coalesce(v.omgekeerd, 0) = 1
@@ -33,6 +34,9 @@ export const SCORE_SQL = `CASE WHEN coalesce(v.omgekeerd, 0) = 1
  */
 const SCOPE_WIJK = `coalesce(e.wijk_code, r.wijk_code, '${ZONDER_WIJK}')`;
 const THEMA = `coalesce(nullif(trim(v.thema), ''), 'Algemeen')`;
+
+/** The survey tables; a database built before them exists has no seasons and no rounds. */
+export const SURVEY_TABLES = ['enquetes', 'enquete_vragen', 'enquete_responsen', 'enquete_antwoorden'];
 
 const SEASONS_SQL = `SELECT DISTINCT seizoen FROM enquetes WHERE soort = 'leerbijeenkomst'`;
 
@@ -79,6 +83,7 @@ interface ItemRow {
 
 /** The seasons with a leerbijeenkomst, oldest first. */
 export async function seizoenen(db: Database): Promise<string[]> {
+	if ((await existingTables(db, SURVEY_TABLES)).size < SURVEY_TABLES.length) return [];
 	const rows = await db.query<{ seizoen: string }>(SEASONS_SQL);
 	return sortSeizoenen(rows.map((r) => r.seizoen));
 }

@@ -8,6 +8,7 @@ import type { Mijlpaal, Voortgang, Werkplan } from '$lib/domain/werkplannen';
 import type { Database } from '../db';
 import type { EditStore } from '../edits/store';
 import { keyText, latestEdits, type AuditEntry } from './edits';
+import { existingTables } from './sql';
 
 /** Where an imported row came from: the load that last changed it. */
 interface LoadColumns {
@@ -34,10 +35,7 @@ const TABLES = ['werkplannen', 'mijlpalen', 'voortgang', 'swot'];
 
 /** A database built before these tables existed has none of them; the pages then show nothing. */
 async function hasTables(db: Database): Promise<boolean> {
-	const [row] = await db.query<{ n: number }>(
-		`SELECT count(*) AS n FROM information_schema.tables WHERE table_name IN ('werkplannen', 'mijlpalen', 'voortgang', 'swot')`
-	);
-	return row.n === TABLES.length;
+	return (await existingTables(db, TABLES)).size === TABLES.length;
 }
 
 const LOAD_JOIN = `JOIN loads l ON l.load_id = t.load_id`;

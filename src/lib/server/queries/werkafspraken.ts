@@ -18,7 +18,8 @@ import { seizoenKey, type VraagType } from '$lib/domain/surveys';
 import { ALLE_WIJKEN, ZONDER_WIJK, type Count } from '$lib/surveys/types';
 import type { Database } from '../db';
 import { suppress, suppressedShare } from '../suppression';
-import { SCORE_SQL } from './enquetes';
+import { SCORE_SQL, SURVEY_TABLES } from './enquetes';
+import { existingTables } from './sql';
 import { SHARE_COUNTS_SQL, type ShareCounts } from './kerncijfers';
 
 /** The lowest score that counts as agreeing, per question type. */
@@ -122,6 +123,7 @@ const count = (c: { value: number | null; onderdrukt: Count['onderdrukt'] } | un
 
 /** All rounds, questions and wijken of the werkafspraken monitor (or of one wijk and all together). */
 export async function werkafspraken(db: Database, k: number, wijk: string | null = null): Promise<Werkafspraken> {
+	if ((await existingTables(db, SURVEY_TABLES)).size < SURVEY_TABLES.length) return { vragen: [], rondes: [], wijken: [], rijen: [] };
 	const [answers, wijkNamen] = await Promise.all([
 		// The whole region is always read, so that choosing a wijk does not change what is hidden.
 		db.query<AnswerRow>(ANSWERS_SQL, { types: Object.keys(EENS_VANAF).join(',') }),
