@@ -64,7 +64,8 @@ export function detectDataset(header: readonly string[], forced?: string): Detec
 		if (pool.length === 1) return { ok: true, spec: pool[0] };
 	}
 
-	const candidates = pool.filter((d) => d.signature.every((c) => names.has(c)));
+	const has = (d: DatasetSpec, column: string) => names.has(column) || Object.entries(d.synonyms ?? {}).some(([other, c]) => c === column && names.has(other));
+	const candidates = pool.filter((d) => d.signature.every((c) => has(d, c)));
 	if (candidates.length === 0) {
 		const which = forced === undefined ? 'welke gegevensset dit is' : `welke vorm van ${forced} dit is`;
 		return {
@@ -73,7 +74,7 @@ export function detectDataset(header: readonly string[], forced?: string): Detec
 			message: `kan aan de kolomnamen niet zien ${which}; verwacht worden de kolommen van een van: ${pool.map(describe).join('; ')}`
 		};
 	}
-	const known = (d: DatasetSpec) => d.columns.filter((c) => !c.derived && names.has(c.name)).length;
+	const known = (d: DatasetSpec) => d.columns.filter((c) => !c.derived && has(d, c.name)).length;
 	const best = Math.max(...candidates.map(known));
 	const winners = candidates.filter((d) => known(d) === best);
 	if (winners.length > 1) {

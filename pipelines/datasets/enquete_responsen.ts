@@ -16,6 +16,7 @@ function responses(id: string, shape: Shape, signature: string[]): DatasetSpec {
 		columns: shape.own.map((name) => column(name, shape.required.includes(name), text())),
 		key: ['enquete_id', 'respons_id'],
 		signature,
+		synonyms: shape.synonyms,
 		order: 13,
 		references: [],
 		custom: { prepare: (table, errors, options) => prepareResponses(shape, table, errors, options) }

@@ -45,6 +45,8 @@ export interface DatasetSpec {
 	key: string[];
 	/** Columns that mark a header as this dataset, all of them (see registry.ts). */
 	signature: string[];
+	/** Other names a tool writes for the same columns in another language: normalised name -> column name. */
+	synonyms?: Readonly<Record<string, string>>;
 	/** Datasets load in this order, so references resolve to files of the same run. */
 	order: number;
 	references: Reference[];

@@ -35,6 +35,8 @@ export interface Shape {
 	required: readonly string[];
 	/** Identifying columns the tool always writes: dropped before anything looks at them. */
 	dropped: readonly string[];
+	/** The tool's column names in another interface language: normalised name -> own name. */
+	synonyms: Readonly<Record<string, string>>;
 	/** Forms names a question column by its text, the others by its code. */
 	byText: boolean;
 	/** A tool export: no enquete_id in the file, the import names it. */
@@ -49,15 +51,18 @@ export const SHAPES: Record<Vorm, Shape> = {
 		own: ['respons_id', 'enquete_id', 'datum', 'wijk_code', 'rol'],
 		required: ['respons_id'],
 		dropped: [],
+		synonyms: {},
 		byText: false,
 		tool: false,
 		naam: 'een bestand met antwoorden'
 	},
 	limesurvey: {
 		vorm: 'limesurvey',
-		own: ['id', 'submitdate', 'lastpage', 'startlanguage', 'seed', 'startdate', 'datestamp'],
+		own: ['id', 'submitdate', 'lastpage', 'startlanguage', 'startdate', 'datestamp'],
 		required: ['id', 'submitdate'],
-		dropped: [],
+		// LimeSurvey's random seed is no data of ours, and a 9-digit seed can pass the elfproef.
+		dropped: ['seed'],
+		synonyms: {},
 		byText: false,
 		tool: true,
 		naam: 'een LimeSurvey-export'
@@ -67,6 +72,8 @@ export const SHAPES: Record<Vorm, Shape> = {
 		own: ['id', 'start_time', 'completion_time', 'last_modified_time'],
 		required: ['id', 'completion_time'],
 		dropped: ['email', 'name'],
+		// Forms writes its own columns in the language of the account that exports: Dutch here.
+		synonyms: { begintijd: 'start_time', tijd_van_voltooien: 'completion_time', tijd_van_laatste_wijziging: 'last_modified_time', e_mail: 'email', naam: 'name' },
 		byText: true,
 		tool: true,
 		naam: 'een Microsoft Forms-export'
@@ -104,14 +111,21 @@ interface AnswerRow {
 	waarde: number | null;
 }
 
+/** A header cell's name among the shape's own columns, in whichever language the tool wrote it. */
+function ownName(shape: Shape, header: string): string {
+	const name = normaliseColumnName(header);
+	return shape.synonyms[name] ?? name;
+}
+
 export function prepareResponses(shape: Shape, input: RawTable, errors: ErrorCollector, options: CustomOptions): CustomPlan | null {
-	// Forms: the respondent's e-mail address and name go first, before any check reads them.
-	const keep = input.header.map((_, i) => i).filter((i) => !shape.dropped.includes(normaliseColumnName(input.header[i])));
+	// Forms: the respondent's e-mail address and name go first, before any check reads them
+	// (and LimeSurvey's seed).
+	const keep = input.header.map((_, i) => i).filter((i) => !shape.dropped.includes(ownName(shape, input.header[i])));
 	const table = keep.length === input.header.length ? input : columnsOf(input, keep);
 
 	const own = new Map<string, number>();
 	table.header.forEach((h, i) => {
-		const name = normaliseColumnName(h);
+		const name = ownName(shape, h);
 		if (!shape.own.includes(name)) return;
 		if (own.has(name)) errors.add(table.headerLine, h, 'kolom-dubbel', `de kolom staat twee keer in de kopregel (ook kolom ${own.get(name)! + 1})`);
 		else own.set(name, i);

@@ -116,6 +116,17 @@ describe('a LimeSurvey export', () => {
 		expect(load).toEqual({ dataset: 'limesurvey', rows_read: 4, rows_loaded: 4, sha256: sha256(survey('limesurvey_lb24.csv')) });
 	});
 
+	it('ignores LimeSurvey\'s random seed, also when it happens to pass the elfproef', async () => {
+		const text = fs.readFileSync(survey('limesurvey_lb24.csv'), 'utf8');
+		const [head, first] = text.split('\n');
+		// 111222333 passes the elfproef (9x1 + 8x1 + 7x1 + 6x2 + 5x2 + 4x2 + 3x3 + 2x3 - 3 = 66 = 6 x 11).
+		const file = writeFile(dir, 'ls_een.csv', [head, first.replace('"1029384756"', '"111222333"'), ''].join('\n'));
+		const reports = await ingest(db, [...BASE, file], { today: TODAY, enquete: 'LB24-BS' });
+		expect(reports.at(-1)!.rowsLoaded).toBe(1);
+		const stored = await query(db, `SELECT count(*)::INTEGER AS n FROM enquete_antwoorden WHERE antwoord LIKE '%111222333%'`);
+		expect(stored[0].n).toBe(0);
+	});
+
 	it('is refused without --enquete, or with an enquete that is not loaded, and nothing is stored', async () => {
 		const e = await rejection(() => ingest(db, [...BASE, survey('limesurvey_lb24.csv')], { today: TODAY }));
 		expectError(e.errors, { file: 'limesurvey_lb24.csv', rule: 'enquete-onbekend' });
@@ -192,6 +203,28 @@ describe('a Microsoft Forms export', () => {
 			const hits = await query(db, `SELECT count(*)::INTEGER AS n FROM "${table_name}" WHERE lower("${column_name}") SIMILAR TO '.*(jansen|vries|anna|piet|example\\.nl|anonymous).*'`);
 			expect(hits[0].n, `${table_name}.${column_name}`).toBe(0);
 		}
+	});
+
+	it('loads an export in Dutch (Begintijd, Tijd van voltooien, E-mail, Naam) the same way', async () => {
+		// The headers Forms writes for an account set to Dutch.
+		const dutch = ['ID', 'Begintijd', 'Tijd van voltooien', 'E-mail', 'Naam', ...FORMS_HEADER.slice(5), 'Tijd van laatste wijziging'];
+		const rows = FORMS_ROWS.map((r) => [...r, null]);
+		expect(detectDataset(dutch)).toMatchObject({ ok: true, spec: { id: 'forms' } });
+		const reports = await ingest(db, [...BASE, await formsFile(rows, dutch)], { today: TODAY, enquete: 'LB25-BS' });
+		expect([reports.at(-1)!.dataset, reports.at(-1)!.rowsLoaded]).toEqual(['forms', 3]);
+		expect((await responses('LB25-BS')).map((r) => [r.respons_id, r.datum, r.rol])).toEqual([
+			['1', '2025-04-15', 'huisarts'],
+			['2', '2025-04-15', 'buurtteam'],
+			['3', '2025-04-15', 'poh']
+		]);
+		expect((await answers('LB25-BS')).filter((a) => a.respons_id === '2').map((a) => [a.vraag_code, a.waarde])).toEqual([
+			['V2', 5],
+			['V3', 3],
+			['V4', null],
+			['V6', 0]
+		]);
+		const hits = await query(db, `SELECT count(*)::INTEGER AS n FROM enquete_antwoorden WHERE lower(antwoord) SIMILAR TO '.*(jansen|vries|example).*'`);
+		expect(hits[0].n).toBe(0);
 	});
 
 	it('an e-mail column other than the tool\'s own is still refused', async () => {
