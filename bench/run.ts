@@ -3,7 +3,8 @@
 //
 // Goals (docs/performance.md):
 //   - importing all demo exports into a new database: < 30 s
-//   - server: p95 of /, /verwijzingen (month, wijk), /wijk/<code>, /export/verwijzingen.csv: < 500 ms
+//   - server: p95 of /, /verwijzingen (month, wijk), /wijk/<code>, /export/verwijzingen.csv, /ojg,
+//     /werkplannen, /leerbijeenkomsten (+ rapport, export), /werkafspraken: < 500 ms
 //   - the same pages on 10x the referrals: p95 < 1,500 ms
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -64,7 +65,21 @@ try {
 	if (!fs.existsSync(path.join(BUILD_DIR, 'index.js'))) {
 		execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 	}
-	const routes = ['/', '/wijk/WK990101', '/verwijzingen', '/verwijzingen?periode=maand', '/verwijzingen?niveau=praktijk&periode=maand', '/export/verwijzingen.csv?periode=maand'];
+	const routes = [
+		'/',
+		'/wijk/WK990101',
+		'/verwijzingen',
+		'/verwijzingen?periode=maand',
+		'/verwijzingen?niveau=praktijk&periode=maand',
+		'/export/verwijzingen.csv?periode=maand',
+		'/ojg',
+		'/werkplannen',
+		// The survey pages compute bootstrap intervals per request (2,000 resamples per difference).
+		'/leerbijeenkomsten',
+		'/leerbijeenkomsten/rapport?seizoen=voorjaar-2025',
+		'/export/leerbijeenkomsten.csv',
+		'/werkafspraken'
+	];
 	for (const [label, file, goal] of [
 		['demo', db, 500],
 		['10x verwijzingen', path.join(dir, 'big.duckdb'), 1500]
