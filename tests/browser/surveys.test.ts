@@ -33,6 +33,10 @@ describe('Leerbijeenkomsten', () => {
 		expect(await page.locator('#lb-rolverschil [data-mark="interval"]').count()).toBe(3);
 		// Roles per thema: alle, huisarts, POH, buurtteam.
 		expect(await page.locator('#lb-rollen-5 [data-mark="row"]').count()).toBe(3 * 4);
+		// A mark reached with the keyboard shows its focus.
+		const row = page.locator('#lb-themas-5 [data-mark="row"]').first();
+		await row.focus();
+		expect(await row.evaluate((e) => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth])).toEqual(['solid', '3px']);
 		await expectAccessible(page);
 		expect(errors).toEqual([]);
 		await close();
