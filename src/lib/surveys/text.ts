@@ -26,12 +26,6 @@ export function veranderingOordeel(iv: Interval): string {
 	return iv.oordeel === 'hoger' ? 'beter' : iv.oordeel === 'lager' ? 'slechter' : GEEN_VERANDERING;
 }
 
-/** The change against last season: "beter: +0,78 (95%-interval +0,61 tot +0,95)". */
-export function veranderingText(iv: Interval | null, reason = 'geen vergelijking mogelijk'): string {
-	if (!iv) return reason;
-	return `${veranderingOordeel(iv)}: ${signed(iv.verschil)} (${intervalText(iv)})`;
-}
-
 /** The huisarts - buurtteam gap in short: "huisartsen lager: −1,53"; with the interval when `full`. */
 export function rolverschilText(iv: Interval | null, full = true): string {
 	if (!iv) return 'een van beide groepen is te klein';
