@@ -50,9 +50,20 @@ describe('tableCounts', () => {
 		const old = path.join(dir, 'oud.duckdb');
 		const instance = await DuckDBInstance.create(old);
 		const conn = await instance.connect();
-		await conn.run(`CREATE TABLE wijken (wijk_code VARCHAR); INSERT INTO wijken VALUES ('WK1'), ('WK2'); CREATE TABLE verwijzingen (id INTEGER)`);
+		await conn.run(`CREATE TABLE meta (key VARCHAR)`);
 		conn.closeSync();
 		instance.closeSync();
+		const bare = new Database(old);
+		try {
+			expect(await tableCounts(bare, 5)).toEqual([]);
+		} finally {
+			bare.close();
+		}
+		const again = await DuckDBInstance.create(old);
+		const conn2 = await again.connect();
+		await conn2.run(`CREATE TABLE wijken (wijk_code VARCHAR); INSERT INTO wijken VALUES ('WK1'), ('WK2'); CREATE TABLE verwijzingen (id INTEGER)`);
+		conn2.closeSync();
+		again.closeSync();
 		const oldDb = new Database(old);
 		try {
 			expect(await tableCounts(oldDb, 5)).toEqual([

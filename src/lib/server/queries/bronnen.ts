@@ -68,6 +68,7 @@ function parseWarnings(json: string): string[] {
 export async function tableCounts(db: Database, k: number): Promise<{ tabel: string; rijen: number | null }[]> {
 	const present = await existingTables(db, TABLES.map((t) => t.tabel));
 	const tables = TABLES.filter((t) => present.has(t.tabel));
+	if (tables.length === 0) return [];
 	// Table names come from the fixed list above, never from a request.
 	const [row] = await db.query<Record<string, number>>(`SELECT ${tables.map((t) => `(SELECT count(*) FROM ${t.tabel}) AS ${t.tabel}`).join(', ')}`);
 	return tables.map((t) => ({ tabel: t.tabel, rijen: t.counted ? hideSmall(row[t.tabel], k) : row[t.tabel] }));
