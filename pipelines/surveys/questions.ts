@@ -57,31 +57,52 @@ export async function readEnquetes(conn: DuckDBConnection, ids: readonly string[
 	return { enquetes, vragen };
 }
 
+export interface ColumnMatch {
+	/** For each file column: its question, one per enquete that has it. */
+	columns: Map<number, Vraag[]>;
+	/** Codes of one enquete that are the same once case and brackets are ignored (`V1`, `v1`). */
+	clashes: { column: number; enquete_id: string; codes: string[] }[];
+}
+
+const byCode = (a: Vraag, b: Vraag) => a.vraag_code.localeCompare(b.vraag_code, 'nl', { numeric: true });
+
 /**
- * For each file column: the questions it holds (one per enquete that has it), matched by code or,
- * for Forms, by text. Columns in `skip` (the shape's own columns) are left out.
+ * For each file column: the question it holds in each enquete, matched by code or, for Forms, by
+ * text. Forms repeats a question text as often as the form asks it ("Toelichting" after several
+ * questions): the n-th column with that text is the enquete's n-th question with it, in the order
+ * of their codes. Two codes that only differ in case cannot be told apart and are reported.
+ * Columns in `skip` (the shape's own columns) are left out.
  */
-export function matchColumns(
-	header: readonly string[],
-	vragen: readonly Vraag[],
-	byText: boolean,
-	skip: ReadonlySet<number>
-): Map<number, Vraag[]> {
-	const index = new Map<string, Vraag[]>();
+export function matchColumns(header: readonly string[], vragen: readonly Vraag[], byText: boolean, skip: ReadonlySet<number>): ColumnMatch {
+	// key -> enquete -> its questions with that key, in code order
+	const index = new Map<string, Map<string, Vraag[]>>();
 	const put = (key: string, v: Vraag) => {
-		const list = index.get(key) ?? [];
-		list.push(v);
-		index.set(key, list);
+		const perEnquete = index.get(key) ?? new Map<string, Vraag[]>();
+		perEnquete.set(v.enquete_id, [...(perEnquete.get(v.enquete_id) ?? []), v].sort(byCode));
+		index.set(key, perEnquete);
 	};
 	for (const v of vragen) {
 		put(`c:${normaliseVraagCode(v.vraag_code)}`, v);
 		if (byText) put(`t:${normaliseVraagTekst(v.vraag_tekst)}`, v);
 	}
-	const out = new Map<number, Vraag[]>();
+	const columns = new Map<number, Vraag[]>();
+	const clashes: ColumnMatch['clashes'] = [];
+	const used = new Map<string, number>();
 	header.forEach((h, i) => {
 		if (skip.has(i) || h.trim() === '') return;
-		const found = (byText ? index.get(`t:${normaliseVraagTekst(h)}`) : undefined) ?? index.get(`c:${normaliseVraagCode(h)}`);
-		if (found) out.set(i, found);
+		const textKey = byText ? `t:${normaliseVraagTekst(h)}` : undefined;
+		const key = textKey && index.has(textKey) ? textKey : `c:${normaliseVraagCode(h)}`;
+		const perEnquete = index.get(key);
+		if (!perEnquete) return;
+		const nth = used.get(key) ?? 0;
+		used.set(key, nth + 1);
+		const found: Vraag[] = [];
+		for (const [enquete_id, vs] of perEnquete) {
+			if (key.startsWith('c:') && vs.length > 1) clashes.push({ column: i, enquete_id, codes: vs.map((v) => v.vraag_code) });
+			// More columns than questions: the last one again, reported as a repeated column.
+			found.push(vs[Math.min(nth, vs.length - 1)]);
+		}
+		columns.set(i, found);
 	});
-	return out;
+	return { columns, clashes };
 }

@@ -193,7 +193,15 @@ async function checkResponses(
 
 	// Columns to questions.
 	const skip = new Set(table.header.map((_, i) => i).filter((i) => !questionCandidates.has(i)));
-	const matched = matchColumns(table.header, vragen, shape.byText, skip);
+	const { columns: matched, clashes } = matchColumns(table.header, vragen, shape.byText, skip);
+	for (const c of clashes) {
+		errors.add(
+			table.headerLine,
+			columnName(c.column),
+			'enquete-vragen',
+			`enquete "${c.enquete_id}" heeft de vraag_codes ${c.codes.join(' en ')}, die alleen in hoofdletters verschillen; zo is niet te zien welke vraag deze kolom is. Geef ze in enquete_vragen verschillende codes`
+		);
+	}
 	const seen = new Map<string, number>();
 	for (const [i, vs] of matched) {
 		for (const v of vs) {

@@ -227,6 +227,20 @@ describe('a Microsoft Forms export', () => {
 		expect(hits[0].n).toBe(0);
 	});
 
+	it('pairs a question text that the form repeats ("Toelichting") with its questions in code order', async () => {
+		const vragen = fs.readFileSync(survey('enquete_vragen.csv'), 'utf8').trimEnd() + '\nLB25-BS;V7;Toelichting;bereikbaarheid;open;\nLB25-BS;V8;Toelichting;terugkoppeling;open;\n';
+		const header = [...FORMS_HEADER, 'Toelichting', 'Toelichting'];
+		const rows = FORMS_ROWS.map((r, i) => [...r, `over bereikbaarheid ${i + 1}`, `over terugkoppeling ${i + 1}`]);
+		await ingest(db, [fixture('wijken.csv'), survey('enquetes.csv'), writeFile(dir, 'enquete_vragen.csv', vragen), await formsFile(rows, header)], {
+			today: TODAY,
+			enquete: 'LB25-BS'
+		});
+		expect((await answers('LB25-BS')).filter((a) => a.respons_id === '2' && a.vraag_code >= 'V7')).toEqual([
+			{ respons_id: '2', vraag_code: 'V7', antwoord: 'over bereikbaarheid 2', waarde: null },
+			{ respons_id: '2', vraag_code: 'V8', antwoord: 'over terugkoppeling 2', waarde: null }
+		]);
+	});
+
 	it('an e-mail column other than the tool\'s own is still refused', async () => {
 		const header = [...FORMS_HEADER.slice(0, 5), 'E-mailadres collega', ...FORMS_HEADER.slice(5)];
 		const rows = FORMS_ROWS.map((r) => [...r.slice(0, 5), 'x', ...r.slice(5)]);
@@ -268,6 +282,16 @@ describe('the contract\'s wide shape', () => {
 			{ respons_id: 'r3', vraag_code: 'privacy', antwoord: 'niet van toepassing', waarde: null },
 			{ respons_id: 'r3', vraag_code: 'terug', antwoord: 'mee eens', waarde: 4 }
 		]);
+	});
+
+	it('refuses a column whose code matches two questions that only differ in case', async () => {
+		const vragen = fs.readFileSync(survey('enquete_vragen.csv'), 'utf8').trimEnd() + '\nLB25-OO;Bereik;Ik weet wie ik moet bellen;bereikbaarheid;likert5;0\n';
+		const e = await rejection(() =>
+			ingest(db, [fixture('wijken.csv'), survey('enquetes.csv'), writeFile(dir, 'enquete_vragen.csv', vragen), survey('responsen_oost.csv')], { today: TODAY })
+		);
+		const err = expectError(e.errors, { file: 'responsen_oost.csv', line: 1, column: 'bereik', rule: 'enquete-vragen' });
+		expect(err.message).toMatch(/vraag_codes (Bereik en bereik|bereik en Bereik), die alleen in hoofdletters verschillen/);
+		expect(fs.existsSync(db)).toBe(false);
 	});
 
 	it('rejects an unknown role, an unknown enquete and a repeated respons_id, all at once, and loads nothing', async () => {
