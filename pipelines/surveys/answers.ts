@@ -84,13 +84,19 @@ export function readRol(cell: Cell): Checked<Rol> {
 	return ok(rol);
 }
 
+/**
+ * Question types whose answers may hold free text: open questions, and choices, whose "anders,
+ * namelijk …" option tools store as the typed text. Personal data in them is masked, not refused.
+ */
+export const FREE_TEXT_TYPES: ReadonlySet<VraagType> = new Set(['open', 'keuze']);
+
 /** Reads a non-empty answer cell for a question of this type (not `rol`: see readRol). */
 export function readAnswer(type: VraagType, cell: Cell): Checked<Answer> {
-	if (type === 'open') {
+	if (FREE_TEXT_TYPES.has(type)) {
 		const masked = maskPersonalData(cellText(cell));
-		return ok({ antwoord: masked.text, waarde: null, masked: masked.masked });
+		// A plain choice comes back as written; a choice with its "anders, namelijk" text masked.
+		return ok(masked.text === cellText(cell) && type === 'keuze' ? { antwoord: masked.text, waarde: null } : { antwoord: masked.text, waarde: null, masked: masked.masked });
 	}
-	if (type === 'keuze') return ok({ antwoord: cellText(cell), waarde: null });
 	if (SCALE[type] && typeof cell === 'string' && isGeenScore(cell)) return ok({ antwoord: NIET_VAN_TOEPASSING, waarde: null });
 	switch (type) {
 		case 'likert5':

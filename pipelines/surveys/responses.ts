@@ -23,7 +23,7 @@ import type { FieldContext } from '../validators/fields';
 import { type MaskKind } from '../validators/freeText';
 import { normaliseColumnName } from '../validators/header';
 import { checkPrivacy, containsEmail, containsPostcode, looksLikeBsn } from '../validators/privacy';
-import { readAnswer, readRol, type Answer } from './answers';
+import { FREE_TEXT_TYPES, readAnswer, readRol, type Answer } from './answers';
 import { matchColumns, readEnquetes, type Vraag } from './questions';
 
 export type Vorm = 'breed' | 'limesurvey' | 'forms';
@@ -299,7 +299,7 @@ async function checkResponses(
 				continue;
 			}
 			if (vraag.type === 'rol') continue;
-			if (vraag.type !== 'open' && !privacyOfCell(c, (rule, text) => add(columnName(i), rule, text))) continue;
+			if (!FREE_TEXT_TYPES.has(vraag.type) && !privacyOfCell(c, (rule, text) => add(columnName(i), rule, text))) continue;
 			if (!compleet) continue; // counted, not scored: its answers are not read or stored
 			const a = readAnswer(vraag.type, c);
 			if (!a.ok) {

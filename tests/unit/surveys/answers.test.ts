@@ -52,12 +52,16 @@ describe('readAnswer', () => {
 		expect(readAnswer('cijfer10', '11').ok).toBe(false);
 	});
 
-	it('masks free text and keeps choices as written', () => {
+	it('masks free text, also the typed text of a choice, and keeps plain choices as written', () => {
 		const open = value('open', 'Bel me: 06-12345678');
 		expect(open.antwoord).toBe(`Bel me: ${MASK.telefoon}`);
 		expect(open.waarde).toBeNull();
 		expect(open.masked?.telefoon).toBe(1);
 		expect(value('keuze', 'Casuïstiekoverleg')).toEqual({ antwoord: 'Casuïstiekoverleg', waarde: null });
+		// "Anders, namelijk": the typed text of a choice is masked like an open answer.
+		const anders = value('keuze', 'Anders: overleg met j.jansen@praktijk.example.nl');
+		expect(anders.antwoord).toBe(`Anders: overleg met ${MASK.email}`);
+		expect(anders.masked?.email).toBe(1);
 	});
 });
 
