@@ -40,6 +40,7 @@ export type RuleId =
 	| 'enquete-onbekend'
 	| 'enquete-vragen'
 	| 'tekst-gemaskeerd'
+	| 'wijk-afwijkend'
 	// privacy
 	| 'privacy-kolomnaam'
 	| 'privacy-bsn'

@@ -237,6 +237,8 @@ async function checkResponses(
 	const responses: ResponseRow[] = [];
 	const answers: AnswerRow[] = [];
 	const firstLine = new Map<string, number>();
+	/** Responses that name another wijk than their enquete's: the enquete's counts, the file is told. */
+	const otherWijk = new Map<string, { wijk: string; rows: number; line: number }>();
 
 	for (const { line, cells } of table.rows) {
 		if (errors.full) break;
@@ -274,6 +276,10 @@ async function checkResponses(
 			if (!w.ok) add(display('wijk_code'), w.rule, w.message);
 			else if (!wijken.has(w.value)) add(display('wijk_code'), 'wijk-onbekend', `wijk "${w.value}" staat niet in de wijken; lever de wijk eerst aan met het bestand wijken`);
 			else wijk_code = w.value;
+		}
+		const enqueteWijk = enquetes.get(enquete_id)!.wijk_code;
+		if (wijk_code !== null && enqueteWijk !== null && wijk_code !== enqueteWijk) {
+			otherWijk.set(enquete_id, { wijk: enqueteWijk, rows: (otherWijk.get(enquete_id)?.rows ?? 0) + 1, line: otherWijk.get(enquete_id)?.line ?? line });
 		}
 
 		// The role: the wide file's rol column, else the answer to the question of type rol.
@@ -325,7 +331,16 @@ async function checkResponses(
 	}
 	if (!errors.empty) return null;
 
-	const maskedText = describeMasked(masked);
+	for (const [id, o] of otherWijk) {
+		warnings.push(
+			formatProblem(
+				{ file: table.file, line: o.line, column: 'wijk_code' },
+				'wijk-afwijkend',
+				`${o.rows} ${o.rows === 1 ? 'antwoord noemt' : 'antwoorden noemen'} een andere wijk dan enquete "${id}" (${o.wijk}); de pagina's tellen ze bij de wijk van de enquete`
+			)
+		);
+	}
+		const maskedText = describeMasked(masked);
 	if (maskedText) {
 		warnings.push(formatProblem({ file: table.file }, 'tekst-gemaskeerd', `in de open antwoorden ${maskedText} vervangen door een markering; de rest van de tekst is geladen`));
 	}

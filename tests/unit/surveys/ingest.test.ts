@@ -235,7 +235,7 @@ describe('a Microsoft Forms export', () => {
 			today: TODAY,
 			enquete: 'LB25-BS'
 		});
-		expect((await answers('LB25-BS')).filter((a) => a.respons_id === '2' && a.vraag_code >= 'V7')).toEqual([
+		expect((await answers('LB25-BS')).filter((a) => a.respons_id === '2' && String(a.vraag_code) >= 'V7')).toEqual([
 			{ respons_id: '2', vraag_code: 'V7', antwoord: 'over bereikbaarheid 2', waarde: null },
 			{ respons_id: '2', vraag_code: 'V8', antwoord: 'over terugkoppeling 2', waarde: null }
 		]);
@@ -282,6 +282,15 @@ describe('the contract\'s wide shape', () => {
 			{ respons_id: 'r3', vraag_code: 'privacy', antwoord: 'niet van toepassing', waarde: null },
 			{ respons_id: 'r3', vraag_code: 'terug', antwoord: 'mee eens', waarde: 4 }
 		]);
+	});
+
+	it('warns when a response names another wijk than its enquete, and counts it with the enquete', async () => {
+		const text = fs.readFileSync(survey('responsen_oost.csv'), 'utf8').replace('r2;LB25-OO;2025-04-15;WK034402;', 'r2;LB25-OO;2025-04-15;WK034401;');
+		const reports = await ingest(db, [...BASE, writeFile(dir, 'responsen_oost.csv', text)], { today: TODAY });
+		expect(reports.at(-1)!.warnings).toEqual([
+			'responsen_oost.csv, regel 3, kolom "wijk_code": 1 antwoord noemt een andere wijk dan enquete "LB25-OO" (WK034402); de pagina\'s tellen ze bij de wijk van de enquete (regel: wijk-afwijkend)'
+		]);
+		expect((await responses('LB25-OO')).map((r) => r.wijk_code)).toEqual(['WK034402', 'WK034401', 'WK034402']);
 	});
 
 	it('refuses a column whose code matches two questions that only differ in case', async () => {
