@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDemoDatabase } from '../../scripts/demo-db';
 import { ENQUETE_WIJKEN } from '../../pipelines/demo/enquetes';
 import { expectAccessible, openPage } from './browser';
+import { query } from '../unit/pipelines/helpers';
 import { readPdf } from './pdf';
 import { serveDatabase } from './suite';
 
@@ -111,6 +112,27 @@ describe('the surveys on the demo data', () => {
 		expect(await page.locator('#wa-WA1 g[role="list"][aria-label="Alle wijken"] [data-mark="point"]').count()).toBe(5);
 		expect(await page.locator('#wa-WA1 g[role="list"]').count()).toBe(1 + ENQUETE_WIJKEN.length);
 		await expectAccessible(page);
+		expect(errors).toEqual([]);
+		await close();
+	});
+
+	it('shows the rapportcijfer per wijk as the respondents gave it (plain SQL), also in the report', async () => {
+		const rows = await query(
+			suite.dbPath,
+			`SELECT e.wijk_code, avg(a.waarde)::DOUBLE AS gem FROM enquete_antwoorden a
+				JOIN enquete_vragen v USING (enquete_id, vraag_code) JOIN enquete_responsen r USING (enquete_id, respons_id) JOIN enquetes e ON e.enquete_id = a.enquete_id
+				WHERE e.soort = 'leerbijeenkomst' AND e.seizoen = 'voorjaar-2025' AND v.type = 'cijfer10' AND r.compleet AND a.waarde IS NOT NULL GROUP BY ALL`
+		);
+		expect(rows).toHaveLength(ENQUETE_WIJKEN.length);
+		const { page, errors, close } = await openPage(suite.browser);
+		await page.goto(suite.server.url + '/leerbijeenkomsten?seizoen=voorjaar-2025', { waitUntil: 'networkidle' });
+		const bars = Object.fromEntries(
+			await page.locator('#lb-cijfer-0 [data-mark="bar"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-key'), Number(e.getAttribute('data-value'))]))
+		);
+		expect(Object.keys(bars)).toHaveLength(1 + ENQUETE_WIJKEN.length);
+		for (const r of rows) expect(bars[String(r.wijk_code)], String(r.wijk_code)).toBeCloseTo(Number(r.gem), 9);
+		await page.goto(suite.server.url + '/leerbijeenkomsten/rapport?seizoen=voorjaar-2025', { waitUntil: 'networkidle' });
+		expect(await page.locator('[data-rapport-cijfer]').count()).toBe(1 + ENQUETE_WIJKEN.length);
 		expect(errors).toEqual([]);
 		await close();
 	});

@@ -11,6 +11,7 @@ import { SCHEMA_SQL, SEED_SQL } from '../../pipelines/db/schema';
 import { Database } from '../../src/lib/server/db';
 import { EXPORTS } from '../../src/lib/server/exports';
 import { seizoenAnalyse } from '../../src/lib/server/queries/enquetes';
+import { rapportcijfers } from '../../src/lib/server/queries/rapportcijfers';
 import type { Count } from '../../src/lib/surveys/types';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-enq-prop-'));
@@ -31,6 +32,8 @@ const respondent = fc.record({
 	compleet: fc.integer({ min: 0, max: 9 }).map((x) => x < 8),
 	// 0 = niet van toepassing, null = not answered
 	answers: fc.tuple(...VRAGEN.map(() => fc.option(fc.integer({ min: 0, max: 5 }), { freq: 6 }))),
+	// a rapportcijfer (cijfer10), or none
+	cijfer: fc.option(fc.integer({ min: 1, max: 10 }), { freq: 4 }),
 	open: fc.boolean()
 });
 // Clusters of like respondents make groups near k likely.
@@ -47,7 +50,7 @@ async function withDb<T>(respondents: R[], fn: (db: Database) => Promise<T>) {
 	await c.run(SEED_SQL);
 	await c.run(`INSERT INTO wijken VALUES ${WIJKEN.map((w, i) => `('${w}', 'Wijk ${i + 1}', 'GM9901', 'Gemeente', 1)`).join(', ')}`);
 	await c.run(`INSERT INTO enquetes VALUES ${WIJKEN.map((w, i) => `('E${i}', 'Leerbijeenkomst', 'leerbijeenkomst', 'voorjaar-2025', '${w}', DATE '2025-04-15', ${20 + 7 * i}, 1)`).join(', ')}`);
-	const vragen = WIJKEN.flatMap((_, i) => [...VRAGEN.map(([code, thema, omg]) => `('E${i}', '${code}', 'Vraag ${code}', '${thema}', 'likert5', ${omg}, 1)`), `('E${i}', 'O1', 'Open', 'A', 'open', 0, 1)`]);
+	const vragen = WIJKEN.flatMap((_, i) => [...VRAGEN.map(([code, thema, omg]) => `('E${i}', '${code}', 'Vraag ${code}', '${thema}', 'likert5', ${omg}, 1)`), `('E${i}', 'O1', 'Open', 'A', 'open', 0, 1)`, `('E${i}', 'C1', 'Rapportcijfer', 'C', 'cijfer10', 0, 1)`]);
 	await c.run(`INSERT INTO enquete_vragen VALUES ${vragen.join(', ')}`);
 	const resp: string[] = [];
 	const ans: string[] = [];
@@ -60,6 +63,7 @@ async function withDb<T>(respondents: R[], fn: (db: Database) => Promise<T>) {
 			ans.push(`('E${r.wijk}', 'r${id}', '${code}', '${a}', ${a === 0 ? 'NULL' : a}, 1)`);
 		});
 		if (r.open) ans.push(`('E${r.wijk}', 'r${id}', 'O1', 'tekst ${id}', NULL, 1)`);
+		if (r.cijfer !== null) ans.push(`('E${r.wijk}', 'r${id}', 'C1', '${r.cijfer}', ${r.cijfer}, 1)`);
 	});
 	await c.run(`INSERT INTO enquete_responsen VALUES ${resp.join(', ')}`);
 	if (ans.length) await c.run(`INSERT INTO enquete_antwoorden VALUES ${ans.join(', ')}`);
@@ -150,6 +154,40 @@ describe('small-number suppression of the leerbijeenkomsten', () => {
 						}
 						const n = line[head.indexOf('n')];
 						if (n === `<${k}` || n === 'x') expect(line[head.indexOf('gemiddelde')]).toBe('');
+					}
+				});
+			}),
+			{ numRuns: 40 }
+		);
+	}, 120_000);
+
+	it('the rapportcijfer: no group of 1 to k-1, none recoverable, visible means true', async () => {
+		await fc.assert(
+			fc.asyncProperty(dataset, fc.constantFrom(3, 5), async (respondents, k) => {
+				await withDb(respondents, async (db) => {
+					const graded = respondents.filter((r) => r.compleet && r.cijfer !== null);
+					const result = await rapportcijfers(db, k, 'voorjaar-2025');
+					expect(result.length).toBe(graded.length ? 1 : 0);
+					if (!graded.length) return;
+					const [all, ...wijken] = result[0].scopes;
+					for (const s of result[0].scopes) {
+						for (const g of s.groepen) {
+							expect(small(g.n, k)).toBe(false);
+							if (hidden(g.n)) expect(g.gemiddelde).toBeNull();
+							if (g.gemiddelde !== null) {
+								const mine = graded.filter((r) => (s.wijk_code === '' || WIJKEN[r.wijk] === s.wijk_code) && (g.rol === 'alle' || (r.rol ?? 'onbekend') === g.rol));
+								expect(g.n.value).toBe(mine.length);
+								expect(g.gemiddelde).toBeCloseTo(mine.reduce((x, r) => x + r.cijfer!, 0) / mine.length, 9);
+							}
+						}
+						// The roles of a wijk sum to 'alle'.
+						expect(s.groepen.filter((g) => hidden(g.n)).length).not.toBe(1);
+						if (hidden(s.groepen[0].n)) expect(s.verandering).toBeNull();
+					}
+					// The wijken of a role sum to all wijken together (a wijk without that role counts 0).
+					for (const g of all.groepen) {
+						const parts = wijken.map((w) => w.groepen.find((x) => x.rol === g.rol)?.n);
+						expect([g.n, ...parts].filter(hidden).length).not.toBe(1);
 					}
 				});
 			}),

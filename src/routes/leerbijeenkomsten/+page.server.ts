@@ -1,5 +1,6 @@
 import { withDatabase } from '$lib/server/page';
 import { seizoenAnalyse, seizoenen } from '$lib/server/queries/enquetes';
+import { rapportcijfers } from '$lib/server/queries/rapportcijfers';
 import { surveyFilters } from '$lib/server/surveys/filters';
 import { ALLE_WIJKEN } from '$lib/surveys/types';
 import type { PageServerLoad } from './$types';
@@ -9,7 +10,7 @@ export const load: PageServerLoad = async ({ url }) =>
 		const seasons = await seizoenen(db);
 		const f = surveyFilters(url.searchParams);
 		const seizoen = f.seizoen && seasons.includes(f.seizoen) ? f.seizoen : (seasons.at(-1) ?? null);
-		const analyse = seizoen ? await seizoenAnalyse(db, k, seizoen) : null;
+		const [analyse, cijfers] = seizoen ? await Promise.all([seizoenAnalyse(db, k, seizoen), rapportcijfers(db, k, seizoen)]) : [null, []];
 		const wijk = f.wijk && analyse?.scopes.some((s) => s.wijk_code === f.wijk) ? f.wijk : ALLE_WIJKEN;
-		return { seizoenen: seasons, seizoen, wijk, analyse };
+		return { seizoenen: seasons, seizoen, wijk, analyse, cijfers };
 	});

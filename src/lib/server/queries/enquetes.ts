@@ -32,8 +32,8 @@ export const SCORE_SQL = `CASE WHEN coalesce(v.omgekeerd, 0) = 1
  * A response belongs to its enquete's wijk, or (an enquete for several wijken) to its own, else to
  * ZONDER_WIJK.
  */
-const SCOPE_WIJK = `coalesce(e.wijk_code, r.wijk_code, '${ZONDER_WIJK}')`;
-const THEMA = `coalesce(nullif(trim(v.thema), ''), 'Algemeen')`;
+export const SCOPE_WIJK = `coalesce(e.wijk_code, r.wijk_code, '${ZONDER_WIJK}')`;
+export const THEMA = `coalesce(nullif(trim(v.thema), ''), 'Algemeen')`;
 
 /** The survey tables; a database built before them exists has no seasons and no rounds. */
 export const SURVEY_TABLES = ['enquetes', 'enquete_vragen', 'enquete_responsen', 'enquete_antwoorden'];
@@ -89,9 +89,10 @@ export async function seizoenen(db: Database): Promise<string[]> {
 }
 
 const ROL_ORDER = ['alle', ...ROLLEN, 'onbekend'];
-const byRol = (a: string, b: string) => ROL_ORDER.indexOf(a) - ROL_ORDER.indexOf(b);
+/** Sorts roles: all roles together first, then in the order of the contract. */
+export const byRol = (a: string, b: string) => ROL_ORDER.indexOf(a) - ROL_ORDER.indexOf(b);
 
-const count = (c: Cell | undefined): Count => (c ? { value: c.value, onderdrukt: c.onderdrukt } : { value: 0, onderdrukt: null });
+export const count = (c: Cell | undefined): Count => (c ? { value: c.value, onderdrukt: c.onderdrukt } : { value: 0, onderdrukt: null });
 
 /** Per respondent, for one season and thema: who, where, and what they answered. */
 interface Respondent {

@@ -1,10 +1,12 @@
-// CSV exports of the surveys (/export/leerbijeenkomsten.csv, /export/werkafspraken.csv), read
+// CSV exports of the surveys (/export/leerbijeenkomsten.csv, /export/rapportcijfers.csv,
+// /export/werkafspraken.csv), read
 // from the same suppressed figures as the pages. Registered in ../exports.ts.
 import { formatCount } from '$lib/format';
 import type { Count } from '$lib/surveys/types';
 import { toCsv, type CsvColumn } from '../csv';
 import type { Database } from '../db';
-import { exportRows, type ExportRow } from '../queries/enquetes';
+import { exportRows, seizoenen, type ExportRow } from '../queries/enquetes';
+import { rapportcijfers, type CijferGroep, type CijferScope, type Rapportcijfer } from '../queries/rapportcijfers';
 import { werkafspraken, type WerkafspraakRij } from '../queries/werkafspraken';
 import { surveyFilters } from './filters';
 
@@ -36,6 +38,36 @@ const leerbijeenkomsten: Exporter = async ({ db, params, k }) => {
 	return toCsv(rows, columns);
 };
 
+type CijferRow = { seizoen: string; r: Rapportcijfer; s: CijferScope; g: CijferGroep };
+
+/** Per season (or the chosen one), thema, wijk (and all wijken, wijk_code empty) and rol. */
+const rapportcijfersExport: Exporter = async ({ db, params, k }) => {
+	const f = surveyFilters(params);
+	const rows: CijferRow[] = [];
+	for (const seizoen of await seizoenen(db)) {
+		if (f.seizoen && seizoen !== f.seizoen) continue;
+		for (const r of await rapportcijfers(db, k, seizoen))
+			for (const s of r.scopes) if (!f.wijk || s.wijk_code === f.wijk) for (const g of s.groepen) rows.push({ seizoen, r, s, g });
+	}
+	const change = (x: CijferRow) => (x.g.rol === 'alle' ? x.s.verandering : null);
+	const columns: CsvColumn<CijferRow>[] = [
+		{ header: 'seizoen', value: (x) => x.seizoen },
+		{ header: 'thema', value: (x) => x.r.thema },
+		{ header: 'vraag_tekst', value: (x) => x.r.vraag_tekst },
+		{ header: 'wijk_code', value: (x) => x.s.wijk_code },
+		{ header: 'wijk_naam', value: (x) => x.s.wijk_naam },
+		{ header: 'rol', value: (x) => x.g.rol },
+		{ header: 'n', value: (x) => count(x.g.n, k) },
+		{ header: 'gemiddelde', value: (x) => x.g.gemiddelde, digits: 2 },
+		{ header: 'vorig_gemiddelde', value: (x) => (x.g.rol === 'alle' ? x.s.vorig : null), digits: 2 },
+		{ header: 'verschil', value: (x) => change(x)?.verschil ?? null, digits: 2 },
+		{ header: 'ci_laag', value: (x) => change(x)?.lo ?? null, digits: 2 },
+		{ header: 'ci_hoog', value: (x) => change(x)?.hi ?? null, digits: 2 },
+		{ header: 'oordeel', value: (x) => change(x)?.oordeel ?? null }
+	];
+	return toCsv(rows, columns);
+};
+
 const werkafsprakenExport: Exporter = async ({ db, params, k }) => {
 	const data = await werkafspraken(db, k, surveyFilters(params).wijk);
 	const columns: CsvColumn<WerkafspraakRij>[] = [
@@ -59,5 +91,6 @@ const werkafsprakenExport: Exporter = async ({ db, params, k }) => {
 
 export const SURVEY_EXPORTS: Record<string, Exporter> = {
 	leerbijeenkomsten,
+	rapportcijfers: rapportcijfersExport,
 	werkafspraken: werkafsprakenExport
 };

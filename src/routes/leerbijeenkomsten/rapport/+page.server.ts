@@ -1,5 +1,6 @@
 import { withDatabase } from '$lib/server/page';
 import { seizoenAnalyse, seizoenen } from '$lib/server/queries/enquetes';
+import { rapportcijfers } from '$lib/server/queries/rapportcijfers';
 import { surveyFilters } from '$lib/server/surveys/filters';
 import type { PageServerLoad } from './$types';
 
@@ -8,5 +9,6 @@ export const load: PageServerLoad = async ({ url }) =>
 		const seasons = await seizoenen(db);
 		const f = surveyFilters(url.searchParams);
 		const seizoen = f.seizoen && seasons.includes(f.seizoen) ? f.seizoen : (seasons.at(-1) ?? null);
-		return { seizoenen: seasons, analyse: seizoen ? await seizoenAnalyse(db, k, seizoen) : null };
+		const [analyse, cijfers] = seizoen ? await Promise.all([seizoenAnalyse(db, k, seizoen), rapportcijfers(db, k, seizoen)]) : [null, []];
+		return { seizoenen: seasons, analyse, cijfers };
 	});
