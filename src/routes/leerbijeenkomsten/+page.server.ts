@@ -1,16 +1,11 @@
 import { withDatabase } from '$lib/server/page';
-import { seizoenAnalyse, seizoenen } from '$lib/server/queries/enquetes';
-import { rapportcijfers } from '$lib/server/queries/rapportcijfers';
-import { surveyFilters } from '$lib/server/surveys/filters';
+import { loadSeason } from '$lib/server/surveys/season';
 import { ALLE_WIJKEN } from '$lib/surveys/types';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) =>
 	withDatabase(async ({ db, k }) => {
-		const seasons = await seizoenen(db);
-		const f = surveyFilters(url.searchParams);
-		const seizoen = f.seizoen && seasons.includes(f.seizoen) ? f.seizoen : (seasons.at(-1) ?? null);
-		const [analyse, cijfers] = seizoen ? await Promise.all([seizoenAnalyse(db, k, seizoen), rapportcijfers(db, k, seizoen)]) : [null, []];
-		const wijk = f.wijk && analyse?.scopes.some((s) => s.wijk_code === f.wijk) ? f.wijk : ALLE_WIJKEN;
-		return { seizoenen: seasons, seizoen, wijk, analyse, cijfers };
+		const { filters, ...season } = await loadSeason(db, k, url.searchParams);
+		const wijk = filters.wijk && season.analyse?.scopes.some((s) => s.wijk_code === filters.wijk) ? filters.wijk : ALLE_WIJKEN;
+		return { ...season, wijk };
 	});
