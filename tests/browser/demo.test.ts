@@ -116,7 +116,7 @@ describe('the surveys on the demo data', () => {
 		await close();
 	});
 
-	it('shows the rapportcijfer per wijk as the respondents gave it (plain SQL), also in the report', async () => {
+	it('shows the rapportcijfer and the ja/nee question per wijk as the respondents answered (plain SQL), the cijfer also in the report', async () => {
 		const rows = await query(
 			suite.dbPath,
 			`SELECT e.wijk_code, avg(a.waarde)::DOUBLE AS gem FROM enquete_antwoorden a
@@ -131,6 +131,22 @@ describe('the surveys on the demo data', () => {
 		);
 		expect(Object.keys(bars)).toHaveLength(1 + ENQUETE_WIJKEN.length);
 		for (const r of rows) expect(bars[String(r.wijk_code)], String(r.wijk_code)).toBeCloseTo(Number(r.gem), 9);
+		// The ja/nee question (driegesprek): the share of ja per wijk, where both counts are 5 or more.
+		const janee = await query(
+			suite.dbPath,
+			`SELECT e.wijk_code, count(*)::INTEGER AS n, count(*) FILTER (WHERE a.waarde = 1)::INTEGER AS ja FROM enquete_antwoorden a
+				JOIN enquete_vragen v USING (enquete_id, vraag_code) JOIN enquete_responsen r USING (enquete_id, respons_id) JOIN enquetes e ON e.enquete_id = a.enquete_id
+				WHERE e.soort = 'leerbijeenkomst' AND e.seizoen = 'voorjaar-2025' AND v.type = 'ja_nee' AND r.compleet AND a.waarde IS NOT NULL GROUP BY ALL`
+		);
+		const shares = Object.fromEntries(
+			await page.locator('#lb-janee-0 [data-mark="bar"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-key'), e.getAttribute('data-value')]))
+		);
+		expect(Object.keys(shares)).toHaveLength(1 + ENQUETE_WIJKEN.length);
+		for (const r of janee) {
+			const [n, ja] = [Number(r.n), Number(r.ja)];
+			if (ja >= 5 && n - ja >= 5) expect(Number(shares[String(r.wijk_code)]), String(r.wijk_code)).toBeCloseTo((100 * ja) / n, 9);
+			else expect(shares[String(r.wijk_code)]).toBe('');
+		}
 		await page.goto(suite.server.url + '/leerbijeenkomsten/rapport?seizoen=voorjaar-2025', { waitUntil: 'networkidle' });
 		expect(await page.locator('[data-rapport-cijfer]').count()).toBe(1 + ENQUETE_WIJKEN.length);
 		expect(errors).toEqual([]);

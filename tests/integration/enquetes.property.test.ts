@@ -11,6 +11,7 @@ import { SCHEMA_SQL, SEED_SQL } from '../../pipelines/db/schema';
 import { Database } from '../../src/lib/server/db';
 import { EXPORTS } from '../../src/lib/server/exports';
 import { seizoenAnalyse } from '../../src/lib/server/queries/enquetes';
+import { jaNeeVragen } from '../../src/lib/server/queries/janee';
 import { rapportcijfers } from '../../src/lib/server/queries/rapportcijfers';
 import type { Count } from '../../src/lib/surveys/types';
 
@@ -34,6 +35,8 @@ const respondent = fc.record({
 	answers: fc.tuple(...VRAGEN.map(() => fc.option(fc.integer({ min: 0, max: 5 }), { freq: 6 }))),
 	// a rapportcijfer (cijfer10), or none
 	cijfer: fc.option(fc.integer({ min: 1, max: 10 }), { freq: 4 }),
+	// a ja (1) / nee (0) answer, or none
+	janee: fc.option(fc.constantFrom(0, 1), { freq: 4 }),
 	open: fc.boolean()
 });
 // Clusters of like respondents make groups near k likely.
@@ -50,7 +53,7 @@ async function withDb<T>(respondents: R[], fn: (db: Database) => Promise<T>) {
 	await c.run(SEED_SQL);
 	await c.run(`INSERT INTO wijken VALUES ${WIJKEN.map((w, i) => `('${w}', 'Wijk ${i + 1}', 'GM9901', 'Gemeente', 1)`).join(', ')}`);
 	await c.run(`INSERT INTO enquetes VALUES ${WIJKEN.map((w, i) => `('E${i}', 'Leerbijeenkomst', 'leerbijeenkomst', 'voorjaar-2025', '${w}', DATE '2025-04-15', ${20 + 7 * i}, 1)`).join(', ')}`);
-	const vragen = WIJKEN.flatMap((_, i) => [...VRAGEN.map(([code, thema, omg]) => `('E${i}', '${code}', 'Vraag ${code}', '${thema}', 'likert5', ${omg}, 1)`), `('E${i}', 'O1', 'Open', 'A', 'open', 0, 1)`, `('E${i}', 'C1', 'Rapportcijfer', 'C', 'cijfer10', 0, 1)`]);
+	const vragen = WIJKEN.flatMap((_, i) => [...VRAGEN.map(([code, thema, omg]) => `('E${i}', '${code}', 'Vraag ${code}', '${thema}', 'likert5', ${omg}, 1)`), `('E${i}', 'O1', 'Open', 'A', 'open', 0, 1)`, `('E${i}', 'C1', 'Rapportcijfer', 'C', 'cijfer10', 0, 1)`, `('E${i}', 'J1', 'Driegesprek?', 'C', 'ja_nee', 0, 1)`]);
 	await c.run(`INSERT INTO enquete_vragen VALUES ${vragen.join(', ')}`);
 	const resp: string[] = [];
 	const ans: string[] = [];
@@ -64,6 +67,7 @@ async function withDb<T>(respondents: R[], fn: (db: Database) => Promise<T>) {
 		});
 		if (r.open) ans.push(`('E${r.wijk}', 'r${id}', 'O1', 'tekst ${id}', NULL, 1)`);
 		if (r.cijfer !== null) ans.push(`('E${r.wijk}', 'r${id}', 'C1', '${r.cijfer}', ${r.cijfer}, 1)`);
+		if (r.janee !== null) ans.push(`('E${r.wijk}', 'r${id}', 'J1', '${r.janee ? 'ja' : 'nee'}', ${r.janee}, 1)`);
 	});
 	await c.run(`INSERT INTO enquete_responsen VALUES ${resp.join(', ')}`);
 	if (ans.length) await c.run(`INSERT INTO enquete_antwoorden VALUES ${ans.join(', ')}`);
@@ -189,6 +193,36 @@ describe('small-number suppression of the leerbijeenkomsten', () => {
 						const parts = wijken.map((w) => w.groepen.find((x) => x.rol === g.rol)?.n);
 						expect([g.n, ...parts].filter(hidden).length).not.toBe(1);
 					}
+				});
+			}),
+			{ numRuns: 40 }
+		);
+	}, 120_000);
+
+	it('the ja/nee questions: no count of 1 to k-1, also not as n minus ja, none recoverable, visible shares true', async () => {
+		await fc.assert(
+			fc.asyncProperty(dataset, fc.constantFrom(3, 5), async (respondents, k) => {
+				await withDb(respondents, async (db) => {
+					const answered = respondents.filter((r) => r.compleet && r.janee !== null);
+					const result = await jaNeeVragen(db, k, 'voorjaar-2025');
+					expect(result.length).toBe(answered.length ? 1 : 0);
+					if (!answered.length) return;
+					const [all, ...wijken] = result[0].scopes;
+					for (const s of result[0].scopes) {
+						expect(small(s.n, k)).toBe(false);
+						expect(small(s.ja, k)).toBe(false);
+						if (s.n.value !== null && s.ja.value !== null) expect(small({ value: s.n.value - s.ja.value, onderdrukt: null }, k)).toBe(false);
+						if (s.aandeel !== null) {
+							const mine = answered.filter((r) => s.wijk_code === '' || WIJKEN[r.wijk] === s.wijk_code);
+							expect(s.aandeel).toBeCloseTo(mine.filter((r) => r.janee === 1).length / mine.length, 9);
+							expect(s.n.value).toBe(mine.length);
+						} else {
+							expect(s.verandering).toBeNull();
+						}
+					}
+					// All wijken = the wijken, for respondents and for ja.
+					expect([all.n, ...wijken.map((w) => w.n)].filter(hidden).length).not.toBe(1);
+					expect([all.ja, ...wijken.map((w) => w.ja)].filter(hidden).length).not.toBe(1);
 				});
 			}),
 			{ numRuns: 40 }

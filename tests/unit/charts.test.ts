@@ -104,6 +104,14 @@ describe('BarChart', () => {
 		expect(svg.match(/<rect /g)).toHaveLength(3);
 		expect(svg).toContain('aria-label="OJG: &lt;5"');
 	});
+
+	it('ends the axis at xMax when the scale has an end (a grade out of 10)', () => {
+		const grades = [{ key: 'a', label: 'A', value: 5, text: '5' }];
+		const svg = render(BarChart, { props: { id: 'g', bars: grades, title: 'Cijfer', xLabel: 'Cijfer', xMax: 10 } }).body;
+		// The plot runs from 200 to 760 - 80 = 680: a 5 of 10 is half of it, 240 px wide.
+		expect(svg).toMatch(/<rect x="200" y="[\d.]+" width="240"/);
+		expect(svg).toContain('>10</text>');
+	});
 });
 
 describe('SmallMultiples', () => {

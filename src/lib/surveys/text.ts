@@ -26,6 +26,17 @@ export function veranderingOordeel(iv: Interval): string {
 	return iv.oordeel === 'hoger' ? 'beter' : iv.oordeel === 'lager' ? 'slechter' : GEEN_VERANDERING;
 }
 
+/** The verdict on a change in the share answering ja. */
+export function jaNeeOordeel(iv: Interval): string {
+	return iv.oordeel === 'hoger' ? 'vaker ja' : iv.oordeel === 'lager' ? 'minder vaak ja' : GEEN_VERANDERING;
+}
+
+/** A change in a share in percentage points with its interval: "+12 procentpunt (95%-interval +3 tot +21)". */
+export function procentpuntText(iv: Interval): string {
+	const pp = (x: number) => signed(x * 100, 0);
+	return `${pp(iv.verschil)} procentpunt, 95%-interval ${pp(iv.lo)} tot ${pp(iv.hi)}`;
+}
+
 /** The huisarts - buurtteam gap in short: "huisartsen lager: −1,53"; with the interval when `full`. */
 export function rolverschilText(iv: Interval | null, full = true): string {
 	if (!iv) return 'een van beide groepen is te klein';

@@ -1,11 +1,12 @@
 // CSV exports of the surveys (/export/leerbijeenkomsten.csv, /export/rapportcijfers.csv,
-// /export/werkafspraken.csv), read
+// /export/ja-nee-vragen.csv, /export/werkafspraken.csv), read
 // from the same suppressed figures as the pages. Registered in ../exports.ts.
 import { formatCount } from '$lib/format';
 import type { Count } from '$lib/surveys/types';
 import { toCsv, type CsvColumn } from '../csv';
 import type { Database } from '../db';
 import { exportRows, seizoenen, type ExportRow } from '../queries/enquetes';
+import { jaNeeVragen, type JaNeeScope, type JaNeeVraag } from '../queries/janee';
 import { rapportcijfers, type CijferGroep, type CijferScope, type Rapportcijfer } from '../queries/rapportcijfers';
 import { werkafspraken, type WerkafspraakRij } from '../queries/werkafspraken';
 import { surveyFilters } from './filters';
@@ -68,6 +69,34 @@ const rapportcijfersExport: Exporter = async ({ db, params, k }) => {
 	return toCsv(rows, columns);
 };
 
+type JaNeeRow = { seizoen: string; q: JaNeeVraag; s: JaNeeScope };
+
+/** Per season (or the chosen one), ja/nee question and wijk (and all wijken, wijk_code empty). */
+const jaNeeExport: Exporter = async ({ db, params, k }) => {
+	const f = surveyFilters(params);
+	const rows: JaNeeRow[] = [];
+	for (const seizoen of await seizoenen(db)) {
+		if (f.seizoen && seizoen !== f.seizoen) continue;
+		for (const q of await jaNeeVragen(db, k, seizoen)) for (const s of q.scopes) if (!f.wijk || s.wijk_code === f.wijk) rows.push({ seizoen, q, s });
+	}
+	const columns: CsvColumn<JaNeeRow>[] = [
+		{ header: 'seizoen', value: (x) => x.seizoen },
+		{ header: 'thema', value: (x) => x.q.thema },
+		{ header: 'vraag_tekst', value: (x) => x.q.vraag_tekst },
+		{ header: 'wijk_code', value: (x) => x.s.wijk_code },
+		{ header: 'wijk_naam', value: (x) => x.s.wijk_naam },
+		{ header: 'n', value: (x) => count(x.s.n, k) },
+		{ header: 'ja', value: (x) => count(x.s.ja, k) },
+		{ header: 'ja_pct', value: (x) => pct(x.s.aandeel), digits: 1 },
+		{ header: 'vorig_ja_pct', value: (x) => pct(x.s.vorig), digits: 1 },
+		{ header: 'verschil_pctpt', value: (x) => pct(x.s.verandering?.verschil ?? null), digits: 1 },
+		{ header: 'ci_laag_pctpt', value: (x) => pct(x.s.verandering?.lo ?? null), digits: 1 },
+		{ header: 'ci_hoog_pctpt', value: (x) => pct(x.s.verandering?.hi ?? null), digits: 1 },
+		{ header: 'oordeel', value: (x) => x.s.verandering?.oordeel ?? null }
+	];
+	return toCsv(rows, columns);
+};
+
 const werkafsprakenExport: Exporter = async ({ db, params, k }) => {
 	const data = await werkafspraken(db, k, surveyFilters(params).wijk);
 	const columns: CsvColumn<WerkafspraakRij>[] = [
@@ -92,5 +121,6 @@ const werkafsprakenExport: Exporter = async ({ db, params, k }) => {
 export const SURVEY_EXPORTS: Record<string, Exporter> = {
 	leerbijeenkomsten,
 	rapportcijfers: rapportcijfersExport,
+	'ja-nee-vragen': jaNeeExport,
 	werkafspraken: werkafsprakenExport
 };

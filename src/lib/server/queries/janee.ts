@@ -1,0 +1,111 @@
+// The ja/nee questions of a leerbijeenkomst ("Heeft u dit jaar een driegesprek gevoerd?"): per
+// question the share answering ja per wijk (and all wijken together), and the change against the
+// same season a year earlier with a 95% bootstrap interval (in percentage points). A question is
+// the same across enquetes and years when its text is, ignoring case and spacing.
+//
+// Small numbers: per season and question, the respondents, the ja and the nee answers per wijk are
+// a cube with complementary suppression (all wijken = the wijken; respondents = ja + nee). A share
+// is shown only when neither its ja nor its nee count is small, and a change only when both
+// seasons' shares are shown (else the difference would give the hidden share away). The share is
+// of the answer as given: `omgekeerd` matters for scores, not for "how many said ja".
+
+import { vorigSeizoen } from '$lib/domain/surveys';
+import { bootstrapDifference, type Interval } from '$lib/surveys/stats';
+import { ALLE_WIJKEN, ZONDER_WIJK, type Count } from '$lib/surveys/types';
+import type { Database } from '../db';
+import { suppress, suppressedShare } from '../suppression';
+import { count, SCOPE_WIJK, seizoenen, THEMA } from './enquetes';
+
+const ANSWERS_SQL = `
+	SELECT e.seizoen, ${SCOPE_WIJK} AS wijk_code, ${THEMA} AS thema, v.vraag_tekst,
+		lower(regexp_replace(v.vraag_tekst, '\\s+', '', 'g')) AS vraag_key, a.waarde AS ja
+	FROM enquete_antwoorden a
+	JOIN enquete_responsen r USING (enquete_id, respons_id)
+	JOIN enquete_vragen v USING (enquete_id, vraag_code)
+	JOIN enquetes e ON e.enquete_id = a.enquete_id
+	WHERE e.soort = 'leerbijeenkomst' AND r.compleet AND v.type = 'ja_nee' AND a.waarde IS NOT NULL
+		AND list_contains(string_split($seizoenen, ','), e.seizoen)`;
+
+export interface JaNeeScope {
+	wijk_code: string;
+	wijk_naam: string;
+	n: Count;
+	ja: Count;
+	/** share answering ja, where shown */
+	aandeel: number | null;
+	/** the share a year earlier, where shown */
+	vorig: number | null;
+	/** change in share (0..1 scale) with its interval */
+	verandering: Interval | null;
+}
+
+export interface JaNeeVraag {
+	vraag_tekst: string;
+	thema: string;
+	/** all wijken together first, then per wijk */
+	scopes: JaNeeScope[];
+}
+
+interface Answer {
+	seizoen: string;
+	wijk_code: string;
+	thema: string;
+	vraag_tekst: string;
+	vraag_key: string;
+	ja: number;
+}
+
+function cube(answers: readonly Answer[], k: number) {
+	const wijken = [...new Set(answers.map((a) => a.wijk_code))];
+	const scopes = [ALLE_WIJKEN, ...wijken];
+	const values = new Map<string, number[]>(scopes.map((s) => [s, []]));
+	for (const a of answers) for (const s of [ALLE_WIJKEN, a.wijk_code]) values.get(s)!.push(a.ja);
+	const counts = new Map<string, number>();
+	for (const s of scopes) {
+		const v = values.get(s)!;
+		const ja = v.filter((x) => x === 1).length;
+		counts.set(`n|${s}`, v.length);
+		counts.set(`ja|${s}`, ja);
+		counts.set(`nee|${s}`, v.length - ja);
+	}
+	const groups = [...['n', 'ja', 'nee'].map((c) => scopes.map((s) => `${c}|${s}`)), ...scopes.map((s) => [`n|${s}`, `ja|${s}`, `nee|${s}`])];
+	const cells = suppress(counts, groups, k);
+	const share = (s: string) =>
+		cells.get(`n|${s}`)?.value != null && cells.get(`ja|${s}`)?.value != null && cells.get(`nee|${s}`)?.value != null
+			? suppressedShare(counts.get(`ja|${s}`)!, counts.get(`n|${s}`)!, k)
+			: null;
+	return { wijken, values, cells, share };
+}
+
+/** The ja/nee questions of one season's leerbijeenkomsten (empty when they ask none). */
+export async function jaNeeVragen(db: Database, k: number, seizoen: string): Promise<JaNeeVraag[]> {
+	if (!(await seizoenen(db)).includes(seizoen)) return [];
+	const vorig = vorigSeizoen(seizoen);
+	const [answers, namen] = await Promise.all([
+		db.query<Answer>(ANSWERS_SQL, { seizoenen: [seizoen, vorig].filter(Boolean).join(',') }),
+		db.query<{ wijk_code: string; wijk_naam: string }>(`SELECT wijk_code, wijk_naam FROM wijken`)
+	]);
+	const naam = new Map(namen.map((w) => [w.wijk_code, w.wijk_naam]));
+	const wijkNaam = (w: string) => (w === ALLE_WIJKEN ? 'Alle wijken' : w === ZONDER_WIJK ? 'Zonder wijk' : (naam.get(w) ?? w));
+	const current = answers.filter((a) => a.seizoen === seizoen);
+	const keys = [...new Map(current.map((a) => [a.vraag_key, a])).values()].sort((a, b) => a.thema.localeCompare(b.thema, 'nl') || a.vraag_tekst.localeCompare(b.vraag_tekst, 'nl'));
+
+	return keys.map((q) => {
+		const cur = cube(current.filter((a) => a.vraag_key === q.vraag_key), k);
+		const prev = cube(answers.filter((a) => a.seizoen === vorig && a.vraag_key === q.vraag_key), k);
+		const scopes = [ALLE_WIJKEN, ...cur.wijken.sort((a, b) => wijkNaam(a).localeCompare(wijkNaam(b), 'nl'))].map((s): JaNeeScope => {
+			const aandeel = cur.share(s);
+			const before = prev.values.has(s) ? prev.share(s) : null;
+			return {
+				wijk_code: s,
+				wijk_naam: wijkNaam(s),
+				n: count(cur.cells.get(`n|${s}`)),
+				ja: count(cur.cells.get(`ja|${s}`)),
+				aandeel,
+				vorig: before,
+				verandering: aandeel !== null && before !== null ? bootstrapDifference(prev.values.get(s)!, cur.values.get(s)!, `${seizoen}|${s}|${q.vraag_key}|janee`) : null
+			};
+		});
+		return { vraag_tekst: q.vraag_tekst, thema: q.thema, scopes };
+	});
+}
