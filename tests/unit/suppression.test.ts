@@ -32,6 +32,27 @@ describe('suppress (hand-made cases)', () => {
 		expect(lone.get('b')).toEqual({ value: null, onderdrukt: 'aanvullend' });
 	});
 
+	it('hides another cell when two hidden cells together make a small count', () => {
+		// total 13 = 1 + 2 + 10: 1 and 2 are hidden, but 13 - 10 = 3 would give away the pair.
+		const counts = new Map([['t', 13], ['a', 1], ['b', 2], ['c', 10]]);
+		const cells = suppress(counts, [['t', 'a', 'b', 'c']], K);
+		expect([cells.get('a')!.value, cells.get('b')!.value]).toEqual([null, null]);
+		expect(cells.get('c')).toEqual({ value: null, onderdrukt: 'aanvullend' });
+		expect(cells.get('t')!.value).toBe(13);
+		// Hidden cells that together make k or more need no partner: 1 + 4 + 30 = 35.
+		const enough = suppress(new Map([['t', 35], ['a', 1], ['b', 4], ['c', 30]]), [['t', 'a', 'b', 'c']], K);
+		expect([enough.get('t')!.value, enough.get('c')!.value]).toEqual([35, 30]);
+	});
+
+	it('hides forced cells whatever their count, and counts them as they are', () => {
+		// b is forced (0: its group of respondents is hidden), a is small: 0 + 2 is still small, so c goes too.
+		const counts = new Map([['t', 22], ['a', 2], ['b', 0], ['c', 20]]);
+		const cells = suppress(counts, [['t', 'a', 'b', 'c']], K, new Set(['b']));
+		expect(cells.get('b')).toEqual({ value: null, onderdrukt: 'klein' });
+		expect(cells.get('c')).toEqual({ value: null, onderdrukt: 'aanvullend' });
+		expect(cells.get('t')!.value).toBe(22);
+	});
+
 	it('propagates across groups until no group has a lone hidden cell', () => {
 		// Two groups share cell b: hiding b for group 1 leaves group 2 with a lone hidden cell.
 		const counts = new Map([['t1', 22], ['a', 2], ['b', 20], ['t2', 50], ['c', 30]]);
@@ -70,6 +91,20 @@ describe('suppress (properties)', () => {
 			fc.property(tables, ({ counts, groups, k }) => {
 				const cells = suppress(counts, groups, k);
 				for (const g of groups) expect(g.filter((key) => cells.get(key)!.value === null).length).not.toBe(1);
+			})
+		);
+	});
+
+	it('never leaves hidden cells that together make a small count while a non-zero cell is visible', () => {
+		fc.assert(
+			fc.property(tables, ({ counts, groups, k }) => {
+				const cells = suppress(counts, groups, k);
+				for (const g of groups) {
+					const hidden = g.filter((key) => cells.get(key)!.value === null);
+					const sum = hidden.reduce((t, key) => t + counts.get(key)!, 0);
+					const visibleNonZero = g.some((key) => cells.get(key)!.value !== null && counts.get(key)! > 0);
+					if (hidden.length > 1 && visibleNonZero) expect(isSmall(sum, k)).toBe(false);
+				}
 			})
 		);
 	});

@@ -4,8 +4,10 @@
 //  2. complementary: a *group* is a set of cells of which one is the sum of the others (the months
 //     of a quarter and the quarter, the wijken of a gemeente and the gemeente, ...). A group with
 //     exactly one hidden cell gives it away by subtraction, so a second cell of the group is hidden
-//     too ("aanvullend"): the smallest visible non-zero one, else a visible zero. Hiding a cell can
-//     leave another group with a lone hidden cell, so the pass repeats until nothing changes.
+//     too ("aanvullend"): the smallest visible non-zero one, else a visible zero. Likewise when the
+//     hidden cells of a group add up to a small count (1 and 2 hidden beside a shown total and the
+//     rest of the parts give away 3). Hiding a cell can change another group, so the pass repeats
+//     until nothing changes.
 // A rate or percentage is never computed from a hidden count (see suppressedRate, suppressedShare).
 
 export type Onderdrukt = 'klein' | 'aanvullend' | null;
@@ -25,13 +27,18 @@ export function primaryCell(n: number, k: number): Cell {
 	return isSmall(n, k) ? { value: null, onderdrukt: 'klein' } : { value: n, onderdrukt: null };
 }
 
-/** Picks the cell to hide beside a lone hidden one: smallest visible non-zero, else a visible zero. */
-function partnerOf(group: readonly string[], counts: ReadonlyMap<string, number>, cells: Map<string, Cell>): string | null {
+/**
+ * Picks the cell to hide beside the hidden ones: the smallest visible non-zero one, else (when
+ * `zeroToo`) a visible zero. A zero adds nothing to a small hidden sum, so only a lone hidden cell
+ * takes one.
+ */
+function partnerOf(group: readonly string[], counts: ReadonlyMap<string, number>, cells: Map<string, Cell>, zeroToo: boolean): string | null {
 	let best: string | null = null;
 	let bestRank = Infinity;
 	for (const key of group) {
 		if (cells.get(key)!.value === null) continue;
 		const n = counts.get(key)!;
+		if (n === 0 && !zeroToo) continue;
 		const rank = n > 0 ? n : Number.MAX_SAFE_INTEGER; // zeros only when nothing else is left
 		if (rank < bestRank) [best, bestRank] = [key, rank];
 	}
@@ -40,23 +47,32 @@ function partnerOf(group: readonly string[], counts: ReadonlyMap<string, number>
 
 /**
  * Suppresses the cells in `counts` (key → count). Each group lists the keys of cells of which one
- * is the sum of the others; every key in a group must be in `counts`.
+ * is the sum of the others; every key in a group must be in `counts`. Cells in `forced` are hidden
+ * from the start whatever their count (the answers of a group of respondents that is hidden).
  */
 export function suppress(
 	counts: ReadonlyMap<string, number>,
 	groups: ReadonlyArray<readonly string[]>,
-	k: number
+	k: number,
+	forced: ReadonlySet<string> = new Set()
 ): Map<string, Cell> {
 	const cells = new Map<string, Cell>();
-	for (const [key, n] of counts) cells.set(key, primaryCell(n, k));
+	for (const [key, n] of counts) cells.set(key, forced.has(key) ? { value: null, onderdrukt: 'klein' } : primaryCell(n, k));
 	let changed = true;
 	while (changed) {
 		changed = false;
 		for (const group of groups) {
 			let hidden = 0;
-			for (const key of group) if (cells.get(key)!.value === null) hidden++;
-			if (hidden !== 1) continue;
-			const partner = partnerOf(group, counts, cells);
+			let hiddenSum = 0;
+			for (const key of group)
+				if (cells.get(key)!.value === null) {
+					hidden++;
+					hiddenSum += counts.get(key)!;
+				}
+			// One hidden cell is found by subtraction; several hidden cells that together make a
+			// small count give that small count away (2 + 1 hidden beside a shown total and rest).
+			if (hidden === 0 || (hidden > 1 && !isSmall(hiddenSum, k))) continue;
+			const partner = partnerOf(group, counts, cells, hidden === 1);
 			if (partner !== null) {
 				cells.set(partner, { value: null, onderdrukt: 'aanvullend' });
 				changed = true;

@@ -153,15 +153,14 @@ function themaCube(thema: string, punten: number, rows: readonly ItemRow[], wijk
 	};
 	const nCells = suppress(n, sumGroups('n', ['']), k);
 
-	// Answers: a group whose respondents are hidden is hidden whole. Its cells enter the cube as 1
-	// (a small count, so hidden from the start); the real value is never shown.
-	const seeded = new Map(answers);
+	// Answers: a group whose respondents are hidden is hidden whole, from the start.
+	const forced = new Set<string>();
 	for (const s of scopes)
 		for (const rol of rollen)
-			if (nCells.get(`n|${s}|${rol}`)!.value === null) for (const c of categories) seeded.set(`a|${s}|${rol}|${c}`, 1);
+			if (nCells.get(`n|${s}|${rol}`)!.value === null) for (const c of categories) forced.add(`a|${s}|${rol}|${c}`);
 	const rowGroups: string[][] = [];
 	for (const s of scopes) for (const rol of rollen) rowGroups.push([`a|${s}|${rol}|T`, ...categories.filter((c) => c !== 'nvt' && c !== 'T').map((c) => `a|${s}|${rol}|${c}`)]);
-	const aCells = suppress(seeded, [...rowGroups, ...sumGroups('a', categories.map((c) => `|${c}`))], k);
+	const aCells = suppress(answers, [...rowGroups, ...sumGroups('a', categories.map((c) => `|${c}`))], k, forced);
 	return { thema, punten, respondents, cells: new Map([...nCells, ...aCells]) };
 }
 
