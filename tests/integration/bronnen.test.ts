@@ -7,6 +7,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db';
+import { EXPORTS } from '../../src/lib/server/exports';
 import { loads, tableCounts } from '../../src/lib/server/queries/bronnen';
 import { seizoenen } from '../../src/lib/server/queries/enquetes';
 import { werkafspraken } from '../../src/lib/server/queries/werkafspraken';
@@ -34,16 +35,18 @@ describe('tableCounts', () => {
 			verwijzingen: 83,
 			enquetes: 3,
 			enquete_vragen: 9,
-			enquete_responsen: 6 + 5 + 5,
-			enquete_antwoorden: 16 * 3,
+			// a file of responses is one enquete of one wijk: its count would un-hide survey cells
+			enquete_responsen: null,
+			enquete_antwoorden: null,
 			werkplannen: 0,
 			swot: 0
 		});
 	});
 
-	it('hides a small count of referrals or respondents, not of wijken', async () => {
-		const counts = Object.fromEntries((await tableCounts(db, 20)).map((c) => [c.tabel, c.rijen]));
-		expect([counts.enquete_responsen, counts.verwijzingen, counts.wijken, counts.enquete_vragen]).toEqual([null, 83, 3, 9]);
+	it('hides a small count of referrals, never shows the survey response tables, and shows the rest', async () => {
+		const counts = Object.fromEntries((await tableCounts(db, 100)).map((c) => [c.tabel, [c.rijen, c.verborgen]]));
+		expect([counts.verwijzingen, counts.wijken, counts.enquete_vragen]).toEqual([[null, false], [3, false], [9, false]]);
+		expect([counts.enquete_responsen, counts.enquete_antwoorden]).toEqual([[null, true], [null, true]]);
 	});
 
 	it('lists only the tables a database from an older version has; its survey pages are empty', async () => {
@@ -67,8 +70,8 @@ describe('tableCounts', () => {
 		const oldDb = new Database(old);
 		try {
 			expect(await tableCounts(oldDb, 5)).toEqual([
-				{ tabel: 'wijken', rijen: 2 },
-				{ tabel: 'verwijzingen', rijen: 0 }
+				{ tabel: 'wijken', rijen: 2, verborgen: false },
+				{ tabel: 'verwijzingen', rijen: 0, verborgen: false }
 			]);
 			expect(await seizoenen(oldDb)).toEqual([]);
 			expect(await werkafspraken(oldDb, 5)).toEqual({ vragen: [], rondes: [], wijken: [], rijen: [] });
@@ -79,13 +82,17 @@ describe('tableCounts', () => {
 });
 
 describe('loads', () => {
-	it('hides the small row counts of a survey response load', async () => {
-		const records = await loads(db, 20);
-		const responses = records.find((r) => r.file_name === 'werkafspraken_responsen.csv')!;
-		expect(responses.dataset).toBe('enquete_responsen');
-		expect([responses.rows_read, responses.rows_loaded]).toEqual([null, null]);
-		const vragen = records.find((r) => r.file_name === 'werkafspraken_vragen.csv')!;
-		expect([vragen.rows_read, vragen.rows_loaded]).toEqual([9, 9]);
-		expect((await loads(db, 5)).find((r) => r.file_name === 'werkafspraken_responsen.csv')!.rows_loaded).toBe(16);
+	it('shows no row counts of a survey response load, whatever k, and the counts of other loads', async () => {
+		for (const k of [1, 5]) {
+			const records = await loads(db, k);
+			const responses = records.find((r) => r.file_name === 'werkafspraken_responsen.csv')!;
+			expect(responses.dataset).toBe('enquete_responsen');
+			expect([responses.rows_read, responses.rows_loaded, responses.counts_hidden]).toEqual([null, null, true]);
+			const vragen = records.find((r) => r.file_name === 'werkafspraken_vragen.csv')!;
+			expect([vragen.rows_read, vragen.rows_loaded, vragen.counts_hidden]).toEqual([9, 9, false]);
+		}
+		const csv = await EXPORTS.bronnen({ db, params: new URLSearchParams(), k: 5 });
+		const line = csv.split('\r\n').find((l) => l.includes('werkafspraken_responsen.csv'))!.split(';');
+		expect(line.slice(4, 8)).toEqual(['', '', '', '']);
 	});
 });

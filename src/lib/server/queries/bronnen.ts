@@ -12,27 +12,34 @@ export interface LoadRecord {
 	rows_loaded: number | null;
 	rows_replaced: number | null;
 	rows_rejected: number | null;
+	/** true: the counts are not shown at all (survey responses), rather than hidden as small */
+	counts_hidden: boolean;
 	warnings: string[];
 	started_at: string;
 	finished_at: string;
 	pipeline_version: string;
 }
 
-/** Row counts of referral files are counts of events, of survey responses counts of people: small ones are hidden like any other. */
+/** Row counts of referral files are counts of events: small ones are hidden like any other. */
 function hideSmall(n: number, k: number): number | null {
 	return isSmall(n, k) ? null : n;
 }
 
-/** Datasets whose rows are referrals or respondents. */
-const COUNTED_DATASETS = new Set(['verwijzingen', 'enquete_responsen', 'limesurvey', 'forms']);
+/**
+ * Survey response files: one file is one enquete of one wijk, so its row count (complete and
+ * incomplete responses) next to the Leerbijeenkomsten figures would give hidden counts away. Their
+ * counts are not shown at all, nor the totals of the response tables.
+ */
+const RESPONSE_DATASETS = new Set(['enquete_responsen', 'limesurvey', 'forms']);
 
-/** The tables the Bronnen page counts, in the order it lists them; which ones hold people or events. */
-const TABLES: { tabel: string; counted: boolean }[] = [
-	...['wijken', 'praktijken', 'populatie_wijk', 'populatie_praktijk'].map((tabel) => ({ tabel, counted: false })),
-	{ tabel: 'verwijzingen', counted: true },
-	...['ojg_inzet', 'bestemmingen', 'werkplannen', 'mijlpalen', 'voortgang', 'swot', 'enquetes', 'enquete_vragen'].map((tabel) => ({ tabel, counted: false })),
-	{ tabel: 'enquete_responsen', counted: true },
-	{ tabel: 'enquete_antwoorden', counted: true }
+/** The tables the Bronnen page counts, in the order it lists them: shown, hidden when small, or not shown. */
+type Shown = 'ja' | 'niet-klein' | 'nee';
+const TABLES: { tabel: string; shown: Shown }[] = [
+	...['wijken', 'praktijken', 'populatie_wijk', 'populatie_praktijk'].map((tabel) => ({ tabel, shown: 'ja' as Shown })),
+	{ tabel: 'verwijzingen', shown: 'niet-klein' },
+	...['ojg_inzet', 'bestemmingen', 'werkplannen', 'mijlpalen', 'voortgang', 'swot', 'enquetes', 'enquete_vragen'].map((tabel) => ({ tabel, shown: 'ja' as Shown })),
+	{ tabel: 'enquete_responsen', shown: 'nee' },
+	{ tabel: 'enquete_antwoorden', shown: 'nee' }
 ];
 
 export async function loads(db: Database, k: number): Promise<LoadRecord[]> {
@@ -43,15 +50,17 @@ export async function loads(db: Database, k: number): Promise<LoadRecord[]> {
 		 FROM loads ORDER BY load_id DESC`
 	);
 	return rows.map((r) => {
-		const counts = COUNTED_DATASETS.has(r.dataset)
-			? {
-					rows_read: hideSmall(r.rows_read, k),
-					rows_loaded: hideSmall(r.rows_loaded, k),
-					rows_replaced: hideSmall(r.rows_replaced, k),
-					rows_rejected: hideSmall(r.rows_rejected, k)
-				}
-			: {};
-		return { ...r, ...counts, warnings: parseWarnings(r.warnings) };
+		const counts = RESPONSE_DATASETS.has(r.dataset)
+			? { rows_read: null, rows_loaded: null, rows_replaced: null, rows_rejected: null, counts_hidden: true }
+			: r.dataset === 'verwijzingen'
+				? {
+						rows_read: hideSmall(r.rows_read, k),
+						rows_loaded: hideSmall(r.rows_loaded, k),
+						rows_replaced: hideSmall(r.rows_replaced, k),
+						rows_rejected: hideSmall(r.rows_rejected, k)
+					}
+				: {};
+		return { ...r, counts_hidden: false, ...counts, warnings: parseWarnings(r.warnings) };
 	});
 }
 
@@ -65,11 +74,15 @@ function parseWarnings(json: string): string[] {
 }
 
 /** Row counts per table, so the Bronnen page can show what is in the database. */
-export async function tableCounts(db: Database, k: number): Promise<{ tabel: string; rijen: number | null }[]> {
+export async function tableCounts(db: Database, k: number): Promise<{ tabel: string; rijen: number | null; verborgen: boolean }[]> {
 	const present = await existingTables(db, TABLES.map((t) => t.tabel));
 	const tables = TABLES.filter((t) => present.has(t.tabel));
 	if (tables.length === 0) return [];
 	// Table names come from the fixed list above, never from a request.
-	const [row] = await db.query<Record<string, number>>(`SELECT ${tables.map((t) => `(SELECT count(*) FROM ${t.tabel}) AS ${t.tabel}`).join(', ')}`);
-	return tables.map((t) => ({ tabel: t.tabel, rijen: t.counted ? hideSmall(row[t.tabel], k) : row[t.tabel] }));
+	const [row] = await db.query<Record<string, number>>(`SELECT ${tables.map((t) => (t.shown === 'nee' ? `NULL AS ${t.tabel}` : `(SELECT count(*) FROM ${t.tabel}) AS ${t.tabel}`)).join(', ')}`);
+	return tables.map((t) => ({
+		tabel: t.tabel,
+		rijen: t.shown === 'nee' ? null : t.shown === 'niet-klein' ? hideSmall(row[t.tabel], k) : row[t.tabel],
+		verborgen: t.shown === 'nee'
+	}));
 }
