@@ -3,6 +3,8 @@
 //   "Heeft u dit jaar een driegesprek gevoerd?"
 //   2024 Binnenstad (LimeSurvey G03Q03): huisarts Y, buurtteam N, POH N (incomplete: none) -> 1 of 3
 //   2025 Binnenstad (Forms V6):          huisarts Ja, buurtteam Nee, POH Ja              -> 2 of 3
+//        The form asks the same question again (V9, added here; all Nee): each respondent counts
+//        once, with the first answer by code, so still 2 of 3 (not 2 of 6).
 //   2025 Oost: not asked.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +14,7 @@ import { ingest } from '../../pipelines/ingest';
 import { Database } from '../../src/lib/server/db';
 import { EXPORTS } from '../../src/lib/server/exports';
 import { jaNeeVragen } from '../../src/lib/server/queries/janee';
-import { formsFixture, surveyFixture, SURVEY_TODAY, WIJKEN_FIXTURE } from '../fixtures/surveys/build';
+import { FORMS_HEADER, FORMS_ROWS, formsFixture, surveyFixture, SURVEY_TODAY, WIJKEN_FIXTURE } from '../fixtures/surveys/build';
 
 let dir: string;
 let db: Database;
@@ -20,14 +22,19 @@ beforeAll(async () => {
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-janee-'));
 	const dbPath = path.join(dir, 'monitor.duckdb');
 	const vragen = path.join(dir, 'enquete_vragen.csv');
-	fs.writeFileSync(vragen, fs.readFileSync(surveyFixture('enquete_vragen.csv'), 'utf8').trimEnd() + '\nLB24-BS;G03Q03;Heeft u dit jaar een  driegesprek gevoerd?;samenwerking;ja_nee;\n');
+	fs.writeFileSync(
+		vragen,
+		fs.readFileSync(surveyFixture('enquete_vragen.csv'), 'utf8').trimEnd() +
+			'\nLB24-BS;G03Q03;Heeft u dit jaar een  driegesprek gevoerd?;samenwerking;ja_nee;\nLB25-BS;V9;Heeft u dit jaar een driegesprek gevoerd?;samenwerking;ja_nee;\n'
+	);
 	const lines = fs.readFileSync(surveyFixture('limesurvey_lb24.csv'), 'utf8').trimEnd().split('\n');
 	const extra = ['"G03Q03"', '"Y"', '"N"', '""', '"N"'];
 	const lime = path.join(dir, 'limesurvey_lb24.csv');
 	fs.writeFileSync(lime, lines.map((l, i) => `${l.trimEnd()},${extra[i]}`).join('\n') + '\n');
 	await ingest(dbPath, [WIJKEN_FIXTURE, surveyFixture('enquetes.csv'), vragen, surveyFixture('responsen_oost.csv')], { today: SURVEY_TODAY });
 	await ingest(dbPath, [lime], { today: SURVEY_TODAY, enquete: 'LB24-BS' });
-	await ingest(dbPath, [await formsFixture()], { today: SURVEY_TODAY, enquete: 'LB25-BS' });
+	const again = 'Heeft u dit jaar een driegesprek gevoerd?';
+	await ingest(dbPath, [await formsFixture(FORMS_ROWS.map((r) => [...r, 'Nee']), [...FORMS_HEADER, again])], { today: SURVEY_TODAY, enquete: 'LB25-BS' });
 	db = new Database(dbPath);
 });
 afterAll(() => {

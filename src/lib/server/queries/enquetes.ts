@@ -71,6 +71,14 @@ const ENQUETES_SQL = `
 
 const WIJKEN_SQL = `SELECT wijk_code, wijk_naam FROM wijken`;
 
+/** The name of a survey scope: a wijk's name, "Alle wijken" or "Zonder wijk"; and an order by it. */
+export async function scopeNamen(db: Database): Promise<{ naam: (scope: string) => string; byNaam: (a: string, b: string) => number }> {
+	const rows = await db.query<{ wijk_code: string; wijk_naam: string }>(WIJKEN_SQL);
+	const names = new Map(rows.map((w) => [w.wijk_code, w.wijk_naam]));
+	const naam = (s: string) => (s === ALLE_WIJKEN ? 'Alle wijken' : s === ZONDER_WIJK ? 'Zonder wijk' : (names.get(s) ?? s));
+	return { naam, byNaam: (a, b) => naam(a).localeCompare(naam(b), 'nl') };
+}
+
 interface ItemRow {
 	seizoen: string;
 	wijk_code: string;
@@ -223,19 +231,18 @@ function seasonCubes(rows: readonly ItemRow[], k: number): { wijken: string[]; c
 /** Everything the page, the report and the export show for one season. */
 export async function seizoenAnalyse(db: Database, k: number, seizoen: string): Promise<SeizoenAnalyse> {
 	const vorig = vorigSeizoen(seizoen);
-	const [items, open, responses, enquetes, wijkNamen] = await Promise.all([
+	const [items, open, responses, enquetes, namen] = await Promise.all([
 		db.query<ItemRow>(ITEMS_SQL, { seizoenen: [seizoen, vorig ?? ''].join(',') }),
 		db.query<{ wijk_code: string; thema: string; respondent: string; antwoord: string }>(OPEN_SQL, { seizoen }),
 		db.query<{ enquete_id: string; wijk_code: string; enquete_wijk: string; compleet: number; onvolledig: number }>(RESPONSES_SQL, { seizoen }),
 		db.query<{ enquete_id: string; wijk_code: string; genodigden: number | null }>(ENQUETES_SQL, { seizoen }),
-		db.query<{ wijk_code: string; wijk_naam: string }>(WIJKEN_SQL)
+		scopeNamen(db)
 	]);
-	const naam = new Map(wijkNamen.map((w) => [w.wijk_code, w.wijk_naam]));
 	const now = seasonCubes(items.filter((r) => r.seizoen === seizoen), k);
 	const before = seasonCubes(items.filter((r) => r.seizoen === vorig), k);
 	const wijken = [...new Set([...enquetes.map((e) => e.wijk_code), ...responses.map((r) => r.wijk_code), ...now.wijken])]
 		.filter((w) => w !== ALLE_WIJKEN)
-		.sort((a, b) => (naam.get(a) ?? a).localeCompare(naam.get(b) ?? b, 'nl'));
+		.sort(namen.byNaam);
 	const scopes = [ALLE_WIJKEN, ...wijken];
 
 	const respons = responsRates(scopes, responses, enquetes, k);
@@ -284,7 +291,7 @@ export async function seizoenAnalyse(db: Database, k: number, seizoen: string): 
 			});
 			return {
 				wijk_code: scope,
-				wijk_naam: scope === ALLE_WIJKEN ? 'Alle wijken' : scope === ZONDER_WIJK ? 'Zonder wijk' : (naam.get(scope) ?? scope),
+				wijk_naam: namen.naam(scope),
 				enquete_ids: enquetes.filter((e) => scope === ALLE_WIJKEN || e.wijk_code === scope).map((e) => e.enquete_id),
 				respons: respons.get(scope)!,
 				themas,

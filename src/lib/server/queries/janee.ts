@@ -1,7 +1,8 @@
 // The ja/nee questions of a leerbijeenkomst ("Heeft u dit jaar een driegesprek gevoerd?"): per
 // question the share answering ja per wijk (and all wijken together), and the change against the
 // same season a year earlier with a 95% bootstrap interval (in percentage points). A question is
-// the same across enquetes and years when its text is, ignoring case and spacing.
+// the same across enquetes and years when its thema and text are, ignoring case and spacing; each
+// respondent counts once per question.
 //
 // Small numbers: per season and question, the respondents, the ja and the nee answers per wijk are
 // a cube with complementary suppression (all wijken = the wijken; respondents = ja + nee). A share
@@ -11,20 +12,24 @@
 
 import { vorigSeizoen } from '$lib/domain/surveys';
 import { bootstrapDifference, type Interval } from '$lib/surveys/stats';
-import { ALLE_WIJKEN, ZONDER_WIJK, type Count } from '$lib/surveys/types';
+import { ALLE_WIJKEN, type Count } from '$lib/surveys/types';
 import type { Database } from '../db';
 import { suppress, suppressedShare } from '../suppression';
-import { count, SCOPE_WIJK, seizoenen, THEMA } from './enquetes';
+import { count, scopeNamen, SCOPE_WIJK, seizoenen, THEMA } from './enquetes';
 
 const ANSWERS_SQL = `
-	SELECT e.seizoen, ${SCOPE_WIJK} AS wijk_code, ${THEMA} AS thema, v.vraag_tekst,
-		lower(regexp_replace(v.vraag_tekst, '\\s+', '', 'g')) AS vraag_key, a.waarde AS ja
+	SELECT e.seizoen, ${SCOPE_WIJK} AS wijk_code, r.enquete_id || chr(31) || r.respons_id AS respondent, ${THEMA} AS thema,
+		${THEMA} || chr(31) || lower(regexp_replace(v.vraag_tekst, '\\s+', '', 'g')) AS vraag_key,
+		min(v.vraag_tekst) AS vraag_tekst,
+		-- the same text asked twice in one enquete: the answer to the first (by code) counts
+		arg_min(a.waarde, v.vraag_code) AS ja
 	FROM enquete_antwoorden a
 	JOIN enquete_responsen r USING (enquete_id, respons_id)
 	JOIN enquete_vragen v USING (enquete_id, vraag_code)
 	JOIN enquetes e ON e.enquete_id = a.enquete_id
 	WHERE e.soort = 'leerbijeenkomst' AND r.compleet AND v.type = 'ja_nee' AND a.waarde IS NOT NULL
-		AND list_contains(string_split($seizoenen, ','), e.seizoen)`;
+		AND list_contains(string_split($seizoenen, ','), e.seizoen)
+	GROUP BY ALL`;
 
 export interface JaNeeScope {
 	wijk_code: string;
@@ -49,6 +54,7 @@ export interface JaNeeVraag {
 interface Answer {
 	seizoen: string;
 	wijk_code: string;
+	respondent: string;
 	thema: string;
 	vraag_tekst: string;
 	vraag_key: string;
@@ -83,17 +89,18 @@ export async function jaNeeVragen(db: Database, k: number, seizoen: string): Pro
 	const vorig = vorigSeizoen(seizoen);
 	const [answers, namen] = await Promise.all([
 		db.query<Answer>(ANSWERS_SQL, { seizoenen: [seizoen, vorig].filter(Boolean).join(',') }),
-		db.query<{ wijk_code: string; wijk_naam: string }>(`SELECT wijk_code, wijk_naam FROM wijken`)
+		scopeNamen(db)
 	]);
-	const naam = new Map(namen.map((w) => [w.wijk_code, w.wijk_naam]));
-	const wijkNaam = (w: string) => (w === ALLE_WIJKEN ? 'Alle wijken' : w === ZONDER_WIJK ? 'Zonder wijk' : (naam.get(w) ?? w));
+	const wijkNaam = namen.naam;
 	const current = answers.filter((a) => a.seizoen === seizoen);
-	const keys = [...new Map(current.map((a) => [a.vraag_key, a])).values()].sort((a, b) => a.thema.localeCompare(b.thema, 'nl') || a.vraag_tekst.localeCompare(b.vraag_tekst, 'nl'));
+	// One entry per question, with the first of its spellings (so the same data give the same text).
+	const keys = [...new Map([...current].sort((a, b) => a.vraag_tekst.localeCompare(b.vraag_tekst, 'nl')).map((a) => [a.vraag_key, a])).values()];
+	keys.sort((a, b) => a.thema.localeCompare(b.thema, 'nl') || a.vraag_tekst.localeCompare(b.vraag_tekst, 'nl'));
 
 	return keys.map((q) => {
 		const cur = cube(current.filter((a) => a.vraag_key === q.vraag_key), k);
 		const prev = cube(answers.filter((a) => a.seizoen === vorig && a.vraag_key === q.vraag_key), k);
-		const scopes = [ALLE_WIJKEN, ...cur.wijken.sort((a, b) => wijkNaam(a).localeCompare(wijkNaam(b), 'nl'))].map((s): JaNeeScope => {
+		const scopes = [ALLE_WIJKEN, ...cur.wijken.sort(namen.byNaam)].map((s): JaNeeScope => {
 			const aandeel = cur.share(s);
 			const before = prev.values.has(s) ? prev.share(s) : null;
 			return {

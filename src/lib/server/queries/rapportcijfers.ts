@@ -9,10 +9,10 @@
 
 import { vorigSeizoen } from '$lib/domain/surveys';
 import { bootstrapDifference, mean, type Interval } from '$lib/surveys/stats';
-import { ALLE_WIJKEN, ZONDER_WIJK, type Count } from '$lib/surveys/types';
+import { ALLE_WIJKEN, type Count } from '$lib/surveys/types';
 import type { Database } from '../db';
 import { suppress } from '../suppression';
-import { byRol, count, SCOPE_WIJK, SCORE_SQL, seizoenen, THEMA } from './enquetes';
+import { byRol, count, scopeNamen, SCOPE_WIJK, SCORE_SQL, seizoenen, THEMA } from './enquetes';
 
 const GRADES_SQL = `
 	SELECT e.seizoen, ${SCOPE_WIJK} AS wijk_code, r.enquete_id || chr(31) || r.respons_id AS respondent,
@@ -43,7 +43,7 @@ export interface CijferScope {
 
 export interface Rapportcijfer {
 	thema: string;
-	/** the question as asked (the first text, when enquetes word it differently) */
+	/** the question as asked (the first text in alphabetical order, when enquetes word it differently) */
 	vraag_tekst: string;
 	/** all wijken together first, then per wijk */
 	scopes: CijferScope[];
@@ -82,10 +82,9 @@ export async function rapportcijfers(db: Database, k: number, seizoen: string): 
 	const vorig = vorigSeizoen(seizoen);
 	const [grades, namen] = await Promise.all([
 		db.query<Grade>(GRADES_SQL, { seizoenen: [seizoen, vorig].filter(Boolean).join(',') }),
-		db.query<{ wijk_code: string; wijk_naam: string }>(`SELECT wijk_code, wijk_naam FROM wijken`)
+		scopeNamen(db)
 	]);
-	const naam = new Map(namen.map((w) => [w.wijk_code, w.wijk_naam]));
-	const wijkNaam = (w: string) => (w === ALLE_WIJKEN ? 'Alle wijken' : w === ZONDER_WIJK ? 'Zonder wijk' : (naam.get(w) ?? w));
+	const wijkNaam = namen.naam;
 	const themas = [...new Set(grades.filter((g) => g.seizoen === seizoen).map((g) => g.thema))].sort((a, b) => a.localeCompare(b, 'nl'));
 
 	return themas.map((thema) => {
@@ -93,7 +92,7 @@ export async function rapportcijfers(db: Database, k: number, seizoen: string): 
 		const before = grades.filter((g) => g.seizoen === vorig && g.thema === thema);
 		const cur = cube(now, k);
 		const prev = cube(before, k);
-		const scopes = [ALLE_WIJKEN, ...cur.wijken.sort((a, b) => wijkNaam(a).localeCompare(wijkNaam(b), 'nl'))].map((s): CijferScope => {
+		const scopes = [ALLE_WIJKEN, ...cur.wijken.sort(namen.byNaam)].map((s): CijferScope => {
 			const groepen = ['alle', ...cur.rollen.filter((r) => (cur.scores.get(`${s}|${r}`)?.length ?? 0) > 0).sort(byRol)].map((rol) => {
 				const key = `${s}|${rol}`;
 				return { rol, n: count(cur.cells.get(key)), gemiddelde: cur.shown(key) ? mean(cur.scores.get(key)!) : null };
@@ -108,6 +107,6 @@ export async function rapportcijfers(db: Database, k: number, seizoen: string): 
 				verandering: a.length && b.length ? bootstrapDifference(a, b, `${seizoen}|${s}|${thema}|cijfer`) : null
 			};
 		});
-		return { thema, vraag_tekst: now[0].vraag_tekst, scopes };
+		return { thema, vraag_tekst: now.map((g) => g.vraag_tekst).sort((a, b) => a.localeCompare(b, 'nl'))[0], scopes };
 	});
 }

@@ -18,7 +18,7 @@ import { seizoenKey, type VraagType } from '$lib/domain/surveys';
 import { ALLE_WIJKEN, ZONDER_WIJK, type Count } from '$lib/surveys/types';
 import type { Database } from '../db';
 import { suppress, suppressedShare } from '../suppression';
-import { SCORE_SQL, SURVEY_TABLES } from './enquetes';
+import { count, scopeNamen, SCORE_SQL, SURVEY_TABLES } from './enquetes';
 import { existingTables } from './sql';
 import { SHARE_COUNTS_SQL, type ShareCounts } from './kerncijfers';
 
@@ -118,19 +118,15 @@ export function gedragVenster(datum: string): { van: string; tot: string } {
 	return { van: `${addMonths(month, -3)}-01`, tot: `${last}-${String(days).padStart(2, '0')}` };
 }
 
-const count = (c: { value: number | null; onderdrukt: Count['onderdrukt'] } | undefined): Count =>
-	c ? { value: c.value, onderdrukt: c.onderdrukt } : { value: 0, onderdrukt: null };
-
 /** All rounds, questions and wijken of the werkafspraken monitor (or of one wijk and all together). */
 export async function werkafspraken(db: Database, k: number, wijk: string | null = null): Promise<Werkafspraken> {
 	if ((await existingTables(db, SURVEY_TABLES)).size < SURVEY_TABLES.length) return { vragen: [], rondes: [], wijken: [], rijen: [] };
-	const [answers, wijkNamen] = await Promise.all([
+	const [answers, namen] = await Promise.all([
 		// The whole region is always read, so that choosing a wijk does not change what is hidden.
 		db.query<AnswerRow>(ANSWERS_SQL, { types: Object.keys(EENS_VANAF).join(',') }),
-		db.query<{ wijk_code: string; wijk_naam: string }>(`SELECT wijk_code, wijk_naam FROM wijken`)
+		scopeNamen(db)
 	]);
-	const naam = new Map(wijkNamen.map((w) => [w.wijk_code, w.wijk_naam]));
-	const wijken = [...new Set(answers.map((a) => a.wijk_code))].sort((a, b) => (naam.get(a) ?? a).localeCompare(naam.get(b) ?? b, 'nl'));
+	const wijken = [...new Set(answers.map((a) => a.wijk_code))].sort(namen.byNaam);
 	const scopes = [ALLE_WIJKEN, ...wijken];
 	const rondes = [...new Map(answers.map((a) => [a.seizoen, { ronde: a.seizoen, rondeKey: seizoenKey(a.seizoen) }])).values()].sort((a, b) =>
 		a.rondeKey.localeCompare(b.rondeKey)
@@ -189,7 +185,7 @@ export async function werkafspraken(db: Database, k: number, wijk: string | null
 					rondeKey: r.rondeKey,
 					datum: m.datum,
 					wijk_code: s,
-					wijk_naam: s === ALLE_WIJKEN ? 'Alle wijken' : s === ZONDER_WIJK ? 'Zonder wijk' : (naam.get(s) ?? s),
+					wijk_naam: namen.naam(s),
 					vraag_code: v.vraag_code,
 					vraag_tekst: v.vraag_tekst,
 					thema: v.thema,
@@ -201,11 +197,10 @@ export async function werkafspraken(db: Database, k: number, wijk: string | null
 			}
 		}
 	}
-	const wijkNaam = (s: string) => (s === ZONDER_WIJK ? 'Zonder wijk' : (naam.get(s) ?? s));
 	return {
 		vragen: [...vragen.values()].map(({ key: _key, ...v }) => v).sort((a, b) => a.vraag_code.localeCompare(b.vraag_code, 'nl', { numeric: true })),
 		rondes,
-		wijken: wijken.map((w) => ({ wijk_code: w, wijk_naam: wijkNaam(w) })),
+		wijken: wijken.map((w) => ({ wijk_code: w, wijk_naam: namen.naam(w) })),
 		rijen
 	};
 }
