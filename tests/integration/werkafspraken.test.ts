@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/lib/server/db';
 import { EXPORTS } from '../../src/lib/server/exports';
 import { gedragVenster, werkafspraken, type Werkafspraken } from '../../src/lib/server/queries/werkafspraken';
-import { buildWerkafsprakenDb } from '../fixtures/surveys/build';
+import { ingest } from '../../pipelines/ingest';
+import { createFixtureDb, type FixtureReferral } from '../fixtures/fixture-db';
+import { buildWerkafsprakenDb, SURVEY_TODAY, WERKAFSPRAKEN_FIXTURES } from '../fixtures/surveys/build';
 
 let dir: string;
 let db: Database;
@@ -113,6 +115,37 @@ describe('werkafspraken with suppression', () => {
 		// Zuid's 2 referrals in the window are hidden, and so is Noord's 23 (else 25 - 23 = 2).
 		expect(row(w, 'voorjaar-2024', 'WK990102', 'V1')!.gedrag!.noemer.value).toBeNull();
 		expect(row(w, 'voorjaar-2024', 'WK990101', 'V1')!.gedrag!.noemer.value).toBeNull();
+	});
+});
+
+describe('werkafspraken: the behaviour share', () => {
+	it('hides a wijk whose share would follow from all wijken and the other wijk (numerator in the cube)', async () => {
+		// March-May 2024: Noord 50 referrals to the buurtteam, 3 with terugkoppeling within 4 weeks;
+		// Zuid 40, 20 in time. Noord's 3 is small; showing Zuid's 50% and all wijken' 23 of 90 would
+		// give it away (23 - 20 = 3), so Zuid's share is hidden too and only all wijken remains.
+		const bt = (wijk: string, praktijk: string, terug: string | null): FixtureReferral => ['2024-03-01', wijk, praktijk, '23-64', 'huisarts', 'buurtteam', 'sociaal', terug];
+		const referrals = [
+			...Array.from({ length: 3 }, () => bt('WK990101', 'P1', '2024-03-20')),
+			...Array.from({ length: 47 }, () => bt('WK990101', 'P1', null)),
+			...Array.from({ length: 20 }, () => bt('WK990102', 'P2', '2024-03-20')),
+			...Array.from({ length: 20 }, () => bt('WK990102', 'P2', null))
+		];
+		const file = path.join(dir, 'gedrag.duckdb');
+		await createFixtureDb(file, referrals);
+		await ingest(file, WERKAFSPRAKEN_FIXTURES, { today: SURVEY_TODAY });
+		const own = new Database(file);
+		try {
+			const w = await werkafspraken(own, 5);
+			const gedrag = (wijk: string) => row(w, 'voorjaar-2024', wijk, 'T1')!.gedrag!;
+			expect([gedrag('').noemer.value, gedrag('').aandeel]).toEqual([90, 23 / 90]);
+			expect(gedrag('WK990101').aandeel).toBeNull();
+			expect(gedrag('WK990102').aandeel).toBeNull();
+			// With k = 3 nothing is small: every share shows.
+			const open = await werkafspraken(own, 3);
+			expect(['', 'WK990101', 'WK990102'].map((x) => row(open, 'voorjaar-2024', x, 'T1')!.gedrag!.aandeel)).toEqual([23 / 90, 3 / 50, 20 / 40]);
+		} finally {
+			own.close();
+		}
 	});
 });
 

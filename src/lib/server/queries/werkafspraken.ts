@@ -10,8 +10,8 @@
 //
 // Suppression per round and question: respondents, "eens" and "niet eens" are counts of people;
 // a count of 1 to k-1 is hidden with complementary suppression over eens + niet eens = n and over
-// the wijken and all wijken together. The behaviour's denominator (referrals to the buurtteam, or
-// all referrals) likewise; a share is shown only when its counts are.
+// the wijken and all wijken together. The behaviour's referrals likewise: all counted, those that
+// kept the agreement and the rest; a share is shown only when all three are.
 
 import { addMonths } from '$lib/periods';
 import { seizoenKey, type VraagType } from '$lib/domain/surveys';
@@ -242,15 +242,28 @@ async function behaviourPerRound(
 				tot: w.tot > all.tot ? w.tot : all.tot
 			});
 		}
-		const counts = new Map([...raw].map(([key, v]) => [key, v.noemer]));
-		const groups = rondes.map((r) => [`${r}|${ALLE_WIJKEN}`, ...wijken.map((w) => `${r}|${w}`)].filter((key) => counts.has(key)));
+		// The referrals counted (n), those that kept the agreement (t) and the rest (r) are one cube:
+		// all wijken = the wijken for each, n = t + r per wijk; a share needs all three shown.
+		const counts = new Map<string, number>();
+		for (const [key, v] of raw) {
+			counts.set(`n|${key}`, v.noemer);
+			counts.set(`t|${key}`, v.teller);
+			counts.set(`r|${key}`, v.noemer - v.teller);
+		}
+		const groups: string[][] = [];
+		for (const r of rondes) {
+			const keys = [`${r}|${ALLE_WIJKEN}`, ...wijken.map((w) => `${r}|${w}`)].filter((key) => raw.has(key));
+			for (const c of ['n', 't', 'r']) groups.push(keys.map((key) => `${c}|${key}`));
+			for (const key of keys) groups.push([`n|${key}`, `t|${key}`, `r|${key}`]);
+		}
 		const cells = suppress(counts, groups, k);
 		for (const [key, v] of raw) {
-			const noemer = count(cells.get(key));
+			const noemer = count(cells.get(`n|${key}`));
+			const shown = noemer.value !== null && cells.get(`t|${key}`)!.value !== null && cells.get(`r|${key}`)!.value !== null;
 			out.set(`${maat}|${key}`, {
 				maat,
 				noemer,
-				aandeel: noemer.value !== null && v.geleverd ? suppressedShare(v.teller, v.noemer, k) : null,
+				aandeel: shown && v.geleverd ? suppressedShare(v.teller, v.noemer, k) : null,
 				van: v.van,
 				tot: v.tot
 			});
