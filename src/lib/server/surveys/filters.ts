@@ -2,6 +2,7 @@
 // against their patterns; values only ever reach SQL as parameters or as keys of computed data.
 import { WIJK_CODE } from '$lib/domain/codes';
 import { parseSeizoen } from '$lib/domain/surveys';
+import { ZONDER_WIJK } from '$lib/surveys/types';
 
 export interface SurveyFilters {
 	seizoen: string | null;
@@ -13,6 +14,7 @@ export function surveyFilters(params: URLSearchParams): SurveyFilters {
 	const wijk = params.get('wijk')?.trim().toUpperCase() ?? '';
 	return {
 		seizoen: seizoen ? `${seizoen.naam}-${seizoen.jaar}` : null,
-		wijk: WIJK_CODE.test(wijk) ? wijk : null
+		// ZONDER_WIJK: the responses of an enquete for several wijken that name none.
+		wijk: WIJK_CODE.test(wijk) || wijk === ZONDER_WIJK ? wijk : null
 	};
 }
