@@ -31,6 +31,8 @@ const respondent = fc.record({
 	wijk: fc.integer({ min: 0, max: 2 }),
 	rol: fc.constantFrom(...ROLLEN),
 	compleet: fc.integer({ min: 0, max: 9 }).map((x) => x < 8),
+	// about one in five answered last spring (voorjaar-2024), the rest this spring
+	vorig: fc.integer({ min: 0, max: 4 }).map((x) => x === 0),
 	// 0 = niet van toepassing, null = not answered
 	answers: fc.tuple(...VRAGEN.map(() => fc.option(fc.integer({ min: 0, max: 5 }), { freq: 6 }))),
 	// a rapportcijfer (cijfer10), or none
@@ -52,22 +54,32 @@ async function withDb<T>(respondents: R[], fn: (db: Database) => Promise<T>) {
 	await c.run(SCHEMA_SQL);
 	await c.run(SEED_SQL);
 	await c.run(`INSERT INTO wijken VALUES ${WIJKEN.map((w, i) => `('${w}', 'Wijk ${i + 1}', 'GM9901', 'Gemeente', 1)`).join(', ')}`);
-	await c.run(`INSERT INTO enquetes VALUES ${WIJKEN.map((w, i) => `('E${i}', 'Leerbijeenkomst', 'leerbijeenkomst', 'voorjaar-2025', '${w}', DATE '2025-04-15', ${20 + 7 * i}, 1)`).join(', ')}`);
-	const vragen = WIJKEN.flatMap((_, i) => [...VRAGEN.map(([code, thema, omg]) => `('E${i}', '${code}', 'Vraag ${code}', '${thema}', 'likert5', ${omg}, 1)`), `('E${i}', 'O1', 'Open', 'A', 'open', 0, 1)`, `('E${i}', 'C1', 'Rapportcijfer', 'C', 'cijfer10', 0, 1)`, `('E${i}', 'J1', 'Driegesprek?', 'C', 'ja_nee', 0, 1)`]);
+	// E<i>: this spring's enquete of wijk i, P<i>: last spring's.
+	const seasons = [['E', 'voorjaar-2025', '2025-04-15'], ['P', 'voorjaar-2024', '2024-04-15']] as const;
+	await c.run(`INSERT INTO enquetes VALUES ${seasons.flatMap(([p, seizoen, datum]) => WIJKEN.map((w, i) => `('${p}${i}', 'Leerbijeenkomst', 'leerbijeenkomst', '${seizoen}', '${w}', DATE '${datum}', ${20 + 7 * i}, 1)`)).join(', ')}`);
+	const vragen = seasons.flatMap(([p]) =>
+		WIJKEN.flatMap((_, i) => [
+			...VRAGEN.map(([code, thema, omg]) => `('${p}${i}', '${code}', 'Vraag ${code}', '${thema}', 'likert5', ${omg}, 1)`),
+			`('${p}${i}', 'O1', 'Open', 'A', 'open', 0, 1)`,
+			`('${p}${i}', 'C1', 'Rapportcijfer', 'C', 'cijfer10', 0, 1)`,
+			`('${p}${i}', 'J1', 'Driegesprek?', 'C', 'ja_nee', 0, 1)`
+		])
+	);
 	await c.run(`INSERT INTO enquete_vragen VALUES ${vragen.join(', ')}`);
 	const resp: string[] = [];
 	const ans: string[] = [];
 	respondents.forEach((r, id) => {
-		resp.push(`('E${r.wijk}', 'r${id}', DATE '2025-04-15', NULL, ${r.rol ? `'${r.rol}'` : 'NULL'}, ${r.compleet}, 'breed', 1)`);
+		const e = `${r.vorig ? 'P' : 'E'}${r.wijk}`;
+		resp.push(`('${e}', 'r${id}', DATE '${r.vorig ? '2024' : '2025'}-04-15', NULL, ${r.rol ? `'${r.rol}'` : 'NULL'}, ${r.compleet}, 'breed', 1)`);
 		if (!r.compleet) return;
 		VRAGEN.forEach(([code], q) => {
 			const a = r.answers[q];
 			if (a === null) return;
-			ans.push(`('E${r.wijk}', 'r${id}', '${code}', '${a}', ${a === 0 ? 'NULL' : a}, 1)`);
+			ans.push(`('${e}', 'r${id}', '${code}', '${a}', ${a === 0 ? 'NULL' : a}, 1)`);
 		});
-		if (r.open) ans.push(`('E${r.wijk}', 'r${id}', 'O1', 'tekst ${id}', NULL, 1)`);
-		if (r.cijfer !== null) ans.push(`('E${r.wijk}', 'r${id}', 'C1', '${r.cijfer}', ${r.cijfer}, 1)`);
-		if (r.janee !== null) ans.push(`('E${r.wijk}', 'r${id}', 'J1', '${r.janee ? 'ja' : 'nee'}', ${r.janee}, 1)`);
+		if (r.open) ans.push(`('${e}', 'r${id}', 'O1', 'tekst ${id}', NULL, 1)`);
+		if (r.cijfer !== null) ans.push(`('${e}', 'r${id}', 'C1', '${r.cijfer}', ${r.cijfer}, 1)`);
+		if (r.janee !== null) ans.push(`('${e}', 'r${id}', 'J1', '${r.janee ? 'ja' : 'nee'}', ${r.janee}, 1)`);
 	});
 	await c.run(`INSERT INTO enquete_responsen VALUES ${resp.join(', ')}`);
 	if (ans.length) await c.run(`INSERT INTO enquete_antwoorden VALUES ${ans.join(', ')}`);
@@ -82,14 +94,15 @@ async function withDb<T>(respondents: R[], fn: (db: Database) => Promise<T>) {
 	}
 }
 
-const small = (c: Count, k: number) => c.value !== null && c.value >= 1 && c.value < k;
+const isSmallCount = (n: number, k: number) => n >= 1 && n < k;
+const small = (c: Count, k: number) => c.value !== null && isSmallCount(c.value, k);
 const hidden = (c: Count | undefined) => c !== undefined && c.value === null;
 
 /** An independent thema score per respondent: mean of the (reversed) scored items. */
-function trueScores(respondents: R[], thema: 'A' | 'B', keep: (r: R) => boolean): number[] {
+function trueScores(respondents: R[], thema: 'A' | 'B', keep: (r: R) => boolean, vorig = false): number[] {
 	const out: number[] = [];
 	for (const r of respondents) {
-		if (!r.compleet || !keep(r)) continue;
+		if (!r.compleet || r.vorig !== vorig || !keep(r)) continue;
 		const s: number[] = [];
 		VRAGEN.forEach(([, t, omg], q) => {
 			const a = r.answers[q];
@@ -136,6 +149,16 @@ describe('small-number suppression of the leerbijeenkomsten', () => {
 							expect(small(o.n, k)).toBe(false);
 							if (hidden(o.n)) expect(o.antwoorden).toEqual([]);
 						}
+						// Last spring: a mean only from a shown group (k or more), a change only between two.
+						for (const v of s.veranderingen) {
+							const inScope = (r: R) => s.wijk_code === '' || WIJKEN[r.wijk] === s.wijk_code;
+							if (v.vorig !== null) {
+								const before = trueScores(respondents, v.thema as 'A' | 'B', inScope, true);
+								expect(before.length).toBeGreaterThanOrEqual(k);
+								expect(v.vorig).toBeCloseTo(before.reduce((x, y) => x + y, 0) / before.length, 9);
+							}
+							if (v.interval !== null) expect([v.vorig, v.huidig].includes(null)).toBe(false);
+						}
 					}
 					// The wijken of a role sum to all wijken together.
 					for (const t of all.themas) {
@@ -169,7 +192,8 @@ describe('small-number suppression of the leerbijeenkomsten', () => {
 		await fc.assert(
 			fc.asyncProperty(dataset, fc.constantFrom(3, 5), async (respondents, k) => {
 				await withDb(respondents, async (db) => {
-					const graded = respondents.filter((r) => r.compleet && r.cijfer !== null);
+					const graded = respondents.filter((r) => r.compleet && !r.vorig && r.cijfer !== null);
+					const gradedBefore = respondents.filter((r) => r.compleet && r.vorig && r.cijfer !== null);
 					const result = await rapportcijfers(db, k, 'voorjaar-2025');
 					expect(result.length).toBe(graded.length ? 1 : 0);
 					if (!graded.length) return;
@@ -187,6 +211,12 @@ describe('small-number suppression of the leerbijeenkomsten', () => {
 						// The roles of a wijk sum to 'alle'.
 						expect(s.groepen.filter((g) => hidden(g.n)).length).not.toBe(1);
 						if (hidden(s.groepen[0].n)) expect(s.verandering).toBeNull();
+						if (s.vorig !== null) {
+							const before = gradedBefore.filter((r) => s.wijk_code === '' || WIJKEN[r.wijk] === s.wijk_code);
+							expect(before.length).toBeGreaterThanOrEqual(k);
+							expect(s.vorig).toBeCloseTo(before.reduce((x, r) => x + r.cijfer!, 0) / before.length, 9);
+						}
+						if (s.verandering !== null) expect([s.vorig, s.groepen[0].gemiddelde].includes(null)).toBe(false);
 					}
 					// The wijken of a role sum to all wijken together (a wijk without that role counts 0).
 					for (const g of all.groepen) {
@@ -203,7 +233,8 @@ describe('small-number suppression of the leerbijeenkomsten', () => {
 		await fc.assert(
 			fc.asyncProperty(dataset, fc.constantFrom(3, 5), async (respondents, k) => {
 				await withDb(respondents, async (db) => {
-					const answered = respondents.filter((r) => r.compleet && r.janee !== null);
+					const answered = respondents.filter((r) => r.compleet && !r.vorig && r.janee !== null);
+					const answeredBefore = respondents.filter((r) => r.compleet && r.vorig && r.janee !== null);
 					const result = await jaNeeVragen(db, k, 'voorjaar-2025');
 					expect(result.length).toBe(answered.length ? 1 : 0);
 					if (!answered.length) return;
@@ -219,6 +250,13 @@ describe('small-number suppression of the leerbijeenkomsten', () => {
 						} else {
 							expect(s.verandering).toBeNull();
 						}
+						if (s.vorig !== null) {
+							const before = answeredBefore.filter((r) => s.wijk_code === '' || WIJKEN[r.wijk] === s.wijk_code);
+							const ja = before.filter((r) => r.janee === 1).length;
+							expect(before.length >= k && !isSmallCount(ja, k) && !isSmallCount(before.length - ja, k)).toBe(true);
+							expect(s.vorig).toBeCloseTo(ja / before.length, 9);
+						}
+						if (s.verandering !== null) expect([s.vorig, s.aandeel].includes(null)).toBe(false);
 					}
 					// All wijken = the wijken, for respondents and for ja.
 					expect([all.n, ...wijken.map((w) => w.n)].filter(hidden).length).not.toBe(1);
