@@ -1,38 +1,15 @@
 // Charts are pure functions of their data: the same props give the same SVG. Each case renders a
-// chart on the server and compares it with a reviewed snapshot in tests/output/. A missing snapshot
-// fails in CI (CI=true) instead of being written silently; a changed one is written beside it as
-// <name>-changed.svg for review.
-import fs from 'node:fs';
-import path from 'node:path';
+// chart on the server and compares it with a reviewed snapshot in tests/output/ (see
+// tests/unit/snapshots.ts).
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
+import { compareSnapshot, svgOf } from './snapshots';
 import BarChart from '../../src/lib/components/charts/BarChart.svelte';
 import DivergingBars from '../../src/lib/components/charts/DivergingBars.svelte';
 import IntervalChart from '../../src/lib/components/charts/IntervalChart.svelte';
 import ForestPlot from '../../src/lib/components/charts/ForestPlot.svelte';
 import LineChart from '../../src/lib/components/charts/LineChart.svelte';
 import SmallMultiples from '../../src/lib/components/charts/SmallMultiples.svelte';
-
-const OUTPUT = path.resolve(import.meta.dirname, '../output');
-
-function svgOf(html: string): string {
-	// Svelte's hydration comments are not part of the picture.
-	return html.replace(/<!--[^]*?-->/g, '').trim() + '\n';
-}
-
-function compare(name: string, actual: string) {
-	const file = path.join(OUTPUT, `${name}.svg`);
-	const changed = path.join(OUTPUT, `${name}-changed.svg`);
-	if (!fs.existsSync(file)) {
-		if (process.env.CI) throw new Error(`missing snapshot ${file}; run the tests locally and review it`);
-		fs.writeFileSync(file, actual);
-		return;
-	}
-	const expected = fs.readFileSync(file, 'utf8');
-	if (expected !== actual) fs.writeFileSync(changed, actual);
-	else fs.rmSync(changed, { force: true });
-	expect(actual === expected, `${name}.svg changed; see ${changed}`).toBe(true);
-}
 
 const trend = [
 	{
@@ -61,7 +38,7 @@ describe('LineChart', () => {
 	const props = { id: 't', series: trend, title: 'Verwijzingen per 1.000', xLabel: 'Kwartaal', yLabel: 'Per 1.000 per jaar' };
 
 	it('renders the snapshot', () => {
-		compare('line-chart', svgOf(render(LineChart, { props }).body));
+		compareSnapshot('line-chart', svgOf(render(LineChart, { props }).body));
 	});
 
 	it('is a pure function of its props', () => {
@@ -96,7 +73,7 @@ describe('BarChart', () => {
 	const props = { id: 'b', bars, title: 'Per bestemming', xLabel: 'Aantal' };
 
 	it('renders the snapshot', () => {
-		compare('bar-chart', svgOf(render(BarChart, { props }).body));
+		compareSnapshot('bar-chart', svgOf(render(BarChart, { props }).body));
 	});
 
 	it('draws a bar for every visible value and none for a hidden one', () => {
@@ -119,7 +96,7 @@ describe('SmallMultiples', () => {
 		const panels = trend.map((s) => ({ key: s.key, title: s.name, series: [s] }));
 		const html = render(SmallMultiples, { props: { id: 'sm', panels, yLabel: 'Per 1.000' } }).body;
 		expect(html.match(/data-panel=/g)).toHaveLength(2);
-		compare('small-multiples', svgOf(html));
+		compareSnapshot('small-multiples', svgOf(html));
 	});
 });
 
@@ -132,7 +109,7 @@ describe('ForestPlot', () => {
 	const props = { id: 'f', rows, title: 'Effect per plaatsing' };
 
 	it('renders the snapshot', () => {
-		compare('forest-plot', svgOf(render(ForestPlot, { props }).body));
+		compareSnapshot('forest-plot', svgOf(render(ForestPlot, { props }).body));
 	});
 
 	it('has one row per estimate, a diamond for the overall one, and the reason where there is no estimate', () => {
@@ -155,7 +132,7 @@ describe('DivergingBars', () => {
 	const props = { id: 'd', title: 'Antwoorden per thema', categories, rows, width: 760 };
 
 	it('renders the snapshot', () => {
-		compare('diverging-bars', svgOf(render(DivergingBars, { props }).body));
+		compareSnapshot('diverging-bars', svgOf(render(DivergingBars, { props }).body));
 	});
 
 	it('puts disagreement left and agreement right of the centre, splitting neutral', () => {
@@ -200,7 +177,7 @@ describe('IntervalChart', () => {
 	const props = { id: 'i', title: 'Verandering per thema', rows, xLabel: 'Verschil in punten', ends: ['slechter', 'beter'] as [string, string] };
 
 	it('renders the snapshot', () => {
-		compare('interval-chart', svgOf(render(IntervalChart, { props }).body));
+		compareSnapshot('interval-chart', svgOf(render(IntervalChart, { props }).body));
 	});
 
 	it('fills significant estimates and leaves those that include 0 open, and says so in words', () => {

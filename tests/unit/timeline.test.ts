@@ -1,32 +1,11 @@
 // The werkplannen timeline is a pure function of its props: same rows, same SVG. The snapshot in
 // tests/output/timeline.svg is reviewed as a picture; a changed rendering is written beside it as
-// timeline-changed.svg (as in charts.test.ts), and a missing one fails in CI.
-import fs from 'node:fs';
-import path from 'node:path';
+// timeline-changed.svg (tests/unit/snapshots.ts), and a missing one fails in CI.
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
+import { compareSnapshot, svgOf } from './snapshots';
 import Timeline from '../../src/lib/components/charts/Timeline.svelte';
 import { shortDate, timeTickLabel, type TimelineRow } from '../../src/lib/components/charts/timeline';
-
-const OUTPUT = path.resolve(import.meta.dirname, '../output');
-
-function svgOf(html: string): string {
-	return html.replace(/<!--[^]*?-->/g, '').trim() + '\n';
-}
-
-function compare(name: string, actual: string) {
-	const file = path.join(OUTPUT, `${name}.svg`);
-	const changed = path.join(OUTPUT, `${name}-changed.svg`);
-	if (!fs.existsSync(file)) {
-		if (process.env.CI) throw new Error(`missing snapshot ${file}; run the tests locally and review it`);
-		fs.writeFileSync(file, actual);
-		return;
-	}
-	const expected = fs.readFileSync(file, 'utf8');
-	if (expected !== actual) fs.writeFileSync(changed, actual);
-	else fs.rmSync(changed, { force: true });
-	expect(actual === expected, `${name}.svg changed; see ${changed}`).toBe(true);
-}
 
 // Two werkplannen of the fixture portfolio on 14 October 2025.
 const rows: TimelineRow[] = [
@@ -54,7 +33,7 @@ const props = { id: 't', rows, title: 'Looptijd en mijlpalen', peildatum: '2025-
 
 describe('Timeline', () => {
 	it('renders the snapshot', () => {
-		compare('timeline', svgOf(render(Timeline, { props }).body));
+		compareSnapshot('timeline', svgOf(render(Timeline, { props }).body));
 	});
 
 	it('is a pure function of its props', () => {
