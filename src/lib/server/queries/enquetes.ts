@@ -35,27 +35,29 @@ export const SCORE_SQL = `CASE WHEN coalesce(v.omgekeerd, 0) = 1
 export const SCOPE_WIJK = `coalesce(e.wijk_code, r.wijk_code, '${ZONDER_WIJK}')`;
 export const THEMA = `coalesce(nullif(trim(v.thema), ''), 'Algemeen')`;
 
+/** Every answer with its response (r), question (v) and enquete (e). */
+export const ANSWERS_FROM = `FROM enquete_antwoorden a
+	JOIN enquete_responsen r USING (enquete_id, respons_id)
+	JOIN enquete_vragen v USING (enquete_id, vraag_code)
+	JOIN enquetes e ON e.enquete_id = a.enquete_id`;
+/** One respondent: respons_id is unique within its enquete only. */
+export const RESPONDENT = `r.enquete_id || chr(31) || r.respons_id`;
+
 /** The survey tables; a database built before them exists has no seasons and no rounds. */
 export const SURVEY_TABLES = ['enquetes', 'enquete_vragen', 'enquete_responsen', 'enquete_antwoorden'];
 
 const SEASONS_SQL = `SELECT DISTINCT seizoen FROM enquetes WHERE soort = 'leerbijeenkomst'`;
 
 const ITEMS_SQL = `
-	SELECT e.seizoen, ${SCOPE_WIJK} AS wijk_code, r.enquete_id || chr(31) || r.respons_id AS respondent,
+	SELECT e.seizoen, ${SCOPE_WIJK} AS wijk_code, ${RESPONDENT} AS respondent,
 		coalesce(r.rol, 'onbekend') AS rol, ${THEMA} AS thema, v.type, ${SCORE_SQL} AS score
-	FROM enquete_antwoorden a
-	JOIN enquete_responsen r USING (enquete_id, respons_id)
-	JOIN enquete_vragen v USING (enquete_id, vraag_code)
-	JOIN enquetes e ON e.enquete_id = a.enquete_id
+	${ANSWERS_FROM}
 	WHERE e.soort = 'leerbijeenkomst' AND r.compleet AND v.type IN ('likert5', 'likert7')
 		AND list_contains(string_split($seizoenen, ','), e.seizoen)`;
 
 const OPEN_SQL = `
-	SELECT ${SCOPE_WIJK} AS wijk_code, ${THEMA} AS thema, r.enquete_id || chr(31) || r.respons_id AS respondent, a.antwoord
-	FROM enquete_antwoorden a
-	JOIN enquete_responsen r USING (enquete_id, respons_id)
-	JOIN enquete_vragen v USING (enquete_id, vraag_code)
-	JOIN enquetes e ON e.enquete_id = a.enquete_id
+	SELECT ${SCOPE_WIJK} AS wijk_code, ${THEMA} AS thema, ${RESPONDENT} AS respondent, a.antwoord
+	${ANSWERS_FROM}
 	WHERE e.soort = 'leerbijeenkomst' AND e.seizoen = $seizoen AND r.compleet AND v.type = 'open'`;
 
 const RESPONSES_SQL = `

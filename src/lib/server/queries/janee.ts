@@ -15,18 +15,15 @@ import { bootstrapDifference, type Interval } from '$lib/surveys/stats';
 import { ALLE_WIJKEN, type Count } from '$lib/surveys/types';
 import type { Database } from '../db';
 import { suppress, suppressedShare } from '../suppression';
-import { count, scopeNamen, SCOPE_WIJK, seizoenen, THEMA } from './enquetes';
+import { ANSWERS_FROM, count, RESPONDENT, scopeNamen, SCOPE_WIJK, seizoenen, THEMA } from './enquetes';
 
 const ANSWERS_SQL = `
-	SELECT e.seizoen, ${SCOPE_WIJK} AS wijk_code, r.enquete_id || chr(31) || r.respons_id AS respondent, ${THEMA} AS thema,
+	SELECT e.seizoen, ${SCOPE_WIJK} AS wijk_code, ${RESPONDENT} AS respondent, ${THEMA} AS thema,
 		${THEMA} || chr(31) || lower(regexp_replace(v.vraag_tekst, '\\s+', '', 'g')) AS vraag_key,
 		min(v.vraag_tekst) AS vraag_tekst,
 		-- the same text asked twice in one enquete: the answer to the first (by code) counts
 		arg_min(a.waarde, v.vraag_code) AS ja
-	FROM enquete_antwoorden a
-	JOIN enquete_responsen r USING (enquete_id, respons_id)
-	JOIN enquete_vragen v USING (enquete_id, vraag_code)
-	JOIN enquetes e ON e.enquete_id = a.enquete_id
+	${ANSWERS_FROM}
 	WHERE e.soort = 'leerbijeenkomst' AND r.compleet AND v.type = 'ja_nee' AND a.waarde IS NOT NULL
 		AND list_contains(string_split($seizoenen, ','), e.seizoen)
 	GROUP BY ALL`;

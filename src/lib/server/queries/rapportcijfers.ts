@@ -12,15 +12,12 @@ import { bootstrapDifference, mean, type Interval } from '$lib/surveys/stats';
 import { ALLE_WIJKEN, type Count } from '$lib/surveys/types';
 import type { Database } from '../db';
 import { suppress } from '../suppression';
-import { byRol, count, scopeNamen, SCOPE_WIJK, SCORE_SQL, seizoenen, THEMA } from './enquetes';
+import { ANSWERS_FROM, byRol, count, RESPONDENT, scopeNamen, SCOPE_WIJK, SCORE_SQL, seizoenen, THEMA } from './enquetes';
 
 const GRADES_SQL = `
-	SELECT e.seizoen, ${SCOPE_WIJK} AS wijk_code, r.enquete_id || chr(31) || r.respons_id AS respondent,
+	SELECT e.seizoen, ${SCOPE_WIJK} AS wijk_code, ${RESPONDENT} AS respondent,
 		coalesce(r.rol, 'onbekend') AS rol, ${THEMA} AS thema, min(v.vraag_tekst) AS vraag_tekst, avg(${SCORE_SQL}) AS cijfer
-	FROM enquete_antwoorden a
-	JOIN enquete_responsen r USING (enquete_id, respons_id)
-	JOIN enquete_vragen v USING (enquete_id, vraag_code)
-	JOIN enquetes e ON e.enquete_id = a.enquete_id
+	${ANSWERS_FROM}
 	WHERE e.soort = 'leerbijeenkomst' AND r.compleet AND v.type = 'cijfer10' AND a.waarde IS NOT NULL
 		AND list_contains(string_split($seizoenen, ','), e.seizoen)
 	GROUP BY ALL`;

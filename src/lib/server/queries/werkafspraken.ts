@@ -18,7 +18,7 @@ import { seizoenKey, type VraagType } from '$lib/domain/surveys';
 import { ALLE_WIJKEN, ZONDER_WIJK, type Count } from '$lib/surveys/types';
 import type { Database } from '../db';
 import { suppress, suppressedShare } from '../suppression';
-import { count, scopeNamen, SCORE_SQL, SURVEY_TABLES } from './enquetes';
+import { ANSWERS_FROM, count, scopeNamen, SCORE_SQL, SURVEY_TABLES } from './enquetes';
 import { existingTables } from './sql';
 import { SHARE_COUNTS_SQL, type ShareCounts } from './kerncijfers';
 
@@ -47,10 +47,7 @@ const ANSWERS_SQL = `
 		count(*) FILTER (WHERE ${SCORE_SQL} >= CASE v.type ${Object.entries(EENS_VANAF)
 			.map(([type, min]) => `WHEN '${type}' THEN ${min}`)
 			.join(' ')} END) AS eens
-	FROM enquete_antwoorden a
-	JOIN enquete_responsen r USING (enquete_id, respons_id)
-	JOIN enquete_vragen v USING (enquete_id, vraag_code)
-	JOIN enquetes e ON e.enquete_id = a.enquete_id
+	${ANSWERS_FROM}
 	WHERE e.soort = 'werkafspraken_monitor' AND r.compleet
 		AND list_contains(string_split($types, ','), v.type)
 	GROUP BY ALL`;
