@@ -44,7 +44,12 @@ export const ANSWERS_FROM = `FROM enquete_antwoorden a
 export const RESPONDENT = `r.enquete_id || chr(31) || r.respons_id`;
 
 /** The survey tables; a database built before them exists has no seasons and no rounds. */
-export const SURVEY_TABLES = ['enquetes', 'enquete_vragen', 'enquete_responsen', 'enquete_antwoorden'];
+const SURVEY_TABLES = ['enquetes', 'enquete_vragen', 'enquete_responsen', 'enquete_antwoorden'];
+
+/** False for a database built before the survey tables existed: its survey pages are empty. */
+export async function hasSurveyTables(db: Database): Promise<boolean> {
+	return (await existingTables(db, SURVEY_TABLES)).size === SURVEY_TABLES.length;
+}
 
 const SEASONS_SQL = `SELECT DISTINCT seizoen FROM enquetes WHERE soort = 'leerbijeenkomst'`;
 
@@ -93,7 +98,7 @@ interface ItemRow {
 
 /** The seasons with a leerbijeenkomst, oldest first. */
 export async function seizoenen(db: Database): Promise<string[]> {
-	if ((await existingTables(db, SURVEY_TABLES)).size < SURVEY_TABLES.length) return [];
+	if (!(await hasSurveyTables(db))) return [];
 	const rows = await db.query<{ seizoen: string }>(SEASONS_SQL);
 	return sortSeizoenen(rows.map((r) => r.seizoen));
 }

@@ -15,7 +15,7 @@ import { bootstrapDifference, type Interval } from '$lib/surveys/stats';
 import { ALLE_WIJKEN, type Count } from '$lib/surveys/types';
 import type { Database } from '../db';
 import { suppress, suppressedShare } from '../suppression';
-import { ANSWERS_FROM, count, RESPONDENT, scopeNamen, SCOPE_WIJK, seizoenen, THEMA } from './enquetes';
+import { ANSWERS_FROM, count, hasSurveyTables, RESPONDENT, scopeNamen, SCOPE_WIJK, THEMA } from './enquetes';
 
 const ANSWERS_SQL = `
 	SELECT e.seizoen, ${SCOPE_WIJK} AS wijk_code, ${RESPONDENT} AS respondent, ${THEMA} AS thema,
@@ -82,7 +82,7 @@ function cube(answers: readonly Answer[], k: number) {
 
 /** The ja/nee questions of one season's leerbijeenkomsten (empty when they ask none). */
 export async function jaNeeVragen(db: Database, k: number, seizoen: string): Promise<JaNeeVraag[]> {
-	if (!(await seizoenen(db)).includes(seizoen)) return [];
+	if (!(await hasSurveyTables(db))) return [];
 	const vorig = vorigSeizoen(seizoen);
 	const [answers, namen] = await Promise.all([
 		db.query<Answer>(ANSWERS_SQL, { seizoenen: [seizoen, vorig].filter(Boolean).join(',') }),

@@ -18,8 +18,7 @@ import { seizoenKey, type VraagType } from '$lib/domain/surveys';
 import { ALLE_WIJKEN, ZONDER_WIJK, type Count } from '$lib/surveys/types';
 import type { Database } from '../db';
 import { suppress, suppressedShare } from '../suppression';
-import { ANSWERS_FROM, count, scopeNamen, SCORE_SQL, SURVEY_TABLES } from './enquetes';
-import { existingTables } from './sql';
+import { ANSWERS_FROM, count, hasSurveyTables, scopeNamen, SCORE_SQL } from './enquetes';
 import { SHARE_COUNTS_SQL, type ShareCounts } from './kerncijfers';
 
 /** The lowest score that counts as agreeing, per question type. */
@@ -117,7 +116,7 @@ export function gedragVenster(datum: string): { van: string; tot: string } {
 
 /** All rounds, questions and wijken of the werkafspraken monitor (or of one wijk and all together). */
 export async function werkafspraken(db: Database, k: number, wijk: string | null = null): Promise<Werkafspraken> {
-	if ((await existingTables(db, SURVEY_TABLES)).size < SURVEY_TABLES.length) return { vragen: [], rondes: [], wijken: [], rijen: [] };
+	if (!(await hasSurveyTables(db))) return { vragen: [], rondes: [], wijken: [], rijen: [] };
 	const [answers, namen] = await Promise.all([
 		// The whole region is always read, so that choosing a wijk does not change what is hidden.
 		db.query<AnswerRow>(ANSWERS_SQL, { types: Object.keys(EENS_VANAF).join(',') }),
