@@ -103,6 +103,11 @@ export async function seizoenen(db: Database): Promise<string[]> {
 	return sortSeizoenen(rows.map((r) => r.seizoen));
 }
 
+/** The seasons of the leerbijeenkomsten, or only the chosen one (for the exports' ?seizoen=). */
+export async function seizoenenVoor(db: Database, seizoen: string | null | undefined): Promise<string[]> {
+	return (await seizoenen(db)).filter((s) => !seizoen || s === seizoen);
+}
+
 const ROL_ORDER = ['alle', ...ROLLEN, 'onbekend'];
 /** Sorts roles: all roles together first, then in the order of the contract. */
 export const byRol = (a: string, b: string) => ROL_ORDER.indexOf(a) - ROL_ORDER.indexOf(b);
@@ -404,8 +409,7 @@ export interface ExportRow {
 /** /export/leerbijeenkomsten.csv: per season, wijk (its enquete), thema and rol, and rol 'alle'. */
 export async function exportRows(db: Database, k: number, filter: { seizoen?: string | null; wijk?: string | null } = {}): Promise<ExportRow[]> {
 	const out: ExportRow[] = [];
-	for (const seizoen of await seizoenen(db)) {
-		if (filter.seizoen && seizoen !== filter.seizoen) continue;
+	for (const seizoen of await seizoenenVoor(db, filter.seizoen)) {
 		const a = await seizoenAnalyse(db, k, seizoen);
 		for (const s of a.scopes) {
 			if (s.wijk_code === ALLE_WIJKEN || (filter.wijk && s.wijk_code !== filter.wijk)) continue;

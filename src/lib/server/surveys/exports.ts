@@ -5,7 +5,7 @@ import { formatCount } from '$lib/format';
 import type { Count } from '$lib/surveys/types';
 import { toCsv, type CsvColumn } from '../csv';
 import type { Database } from '../db';
-import { exportRows, seizoenen, type ExportRow } from '../queries/enquetes';
+import { exportRows, seizoenenVoor, type ExportRow } from '../queries/enquetes';
 import { jaNeeVragen, type JaNeeScope, type JaNeeVraag } from '../queries/janee';
 import { rapportcijfers, type CijferGroep, type CijferScope, type Rapportcijfer } from '../queries/rapportcijfers';
 import { werkafspraken, type WerkafspraakRij } from '../queries/werkafspraken';
@@ -45,8 +45,7 @@ type CijferRow = { seizoen: string; r: Rapportcijfer; s: CijferScope; g: CijferG
 const rapportcijfersExport: Exporter = async ({ db, params, k }) => {
 	const f = surveyFilters(params);
 	const rows: CijferRow[] = [];
-	for (const seizoen of await seizoenen(db)) {
-		if (f.seizoen && seizoen !== f.seizoen) continue;
+	for (const seizoen of await seizoenenVoor(db, f.seizoen)) {
 		for (const r of await rapportcijfers(db, k, seizoen))
 			for (const s of r.scopes) if (!f.wijk || s.wijk_code === f.wijk) for (const g of s.groepen) rows.push({ seizoen, r, s, g });
 	}
@@ -75,8 +74,7 @@ type JaNeeRow = { seizoen: string; q: JaNeeVraag; s: JaNeeScope };
 const jaNeeExport: Exporter = async ({ db, params, k }) => {
 	const f = surveyFilters(params);
 	const rows: JaNeeRow[] = [];
-	for (const seizoen of await seizoenen(db)) {
-		if (f.seizoen && seizoen !== f.seizoen) continue;
+	for (const seizoen of await seizoenenVoor(db, f.seizoen)) {
 		for (const q of await jaNeeVragen(db, k, seizoen)) for (const s of q.scopes) if (!f.wijk || s.wijk_code === f.wijk) rows.push({ seizoen, q, s });
 	}
 	const columns: CsvColumn<JaNeeRow>[] = [
