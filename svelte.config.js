@@ -10,7 +10,8 @@ const config = {
 		adapter: adapter({ out: process.env.BM_BUILD_DIR ?? 'build' }),
 		outDir: process.env.BM_KIT_DIR ?? '.svelte-kit',
 		// The app sends no cross-site forms; SvelteKit's default CSRF check stays on.
-		alias: { $pipelines: 'pipelines' }
+		// contract/ is shared with pipelines/ (which imports it by relative path).
+		alias: { $contract: 'contract' }
 	}
 };
 

@@ -17,7 +17,8 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
-					include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+					include: ['tests/**/*.test.ts'],
+					exclude: ['tests/browser/**'],
 					environment: 'node',
 					testTimeout: 30_000
 				}

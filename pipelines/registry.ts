@@ -1,7 +1,7 @@
 // All datasets the pipeline knows, and which one a file is: by its header, or forced with --dataset.
 
 import { bestemmingen } from './datasets/bestemmingen';
-import { responsenBreed, responsenForms, responsenLimesurvey } from './datasets/enquete_responsen';
+import { responsenBreed, responsenForms, responsenLimesurvey } from './datasets/enquete_responsen/dataset';
 import { enquetes, enqueteVragen } from './datasets/enquetes';
 import { ojgInzet } from './datasets/ojg_inzet';
 import { populatiePraktijk, populatieWijk } from './datasets/populatie';

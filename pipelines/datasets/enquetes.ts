@@ -2,7 +2,7 @@
 // `enquete_vragen`, keyed by (enquete_id, vraag_code). The responses, in three shapes, are in
 // enquete_responsen.ts.
 
-import { ENQUETE_SOORTEN, parseSeizoen, SCALE, VRAAG_TYPES, type VraagType } from '../../src/lib/domain/surveys';
+import { ENQUETE_SOORTEN, parseSeizoen, SCALE, VRAAG_TYPES, type VraagType } from '../../contract/surveys';
 import { cellText } from '../validators/codes';
 import { date, integer, oneOf, text, wijkCode, type FieldType } from '../validators/fields';
 import { fail, ok, quote } from '../validators/result';

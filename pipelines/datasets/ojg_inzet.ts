@@ -1,7 +1,7 @@
 // `ojg_inzet`: OJG / POH-jeugd placements per practice. The contract gives no id; a placement is
 // identified by practice, function and start date (the table's primary key).
 
-import { OJG_FUNCTIES } from '../../src/lib/domain/codes';
+import { OJG_FUNCTIES } from '../../contract/codes';
 import { date, decimal, oneOf, text } from '../validators/fields';
 import { praktijkMustExist } from './references';
 import { column, type DatasetSpec } from './types';

@@ -1,7 +1,7 @@
 // `populatie`: denominators, in two shapes that share one contract name. Registered patients per
 // practice go to populatie_praktijk, inhabitants per wijk to populatie_wijk; the header decides.
 
-import { LEEFTIJDSGROEPEN } from '../../src/lib/domain/codes';
+import { LEEFTIJDSGROEPEN } from '../../contract/codes';
 import { integer, oneOf, text, wijkCode, year } from '../validators/fields';
 import { praktijkMustExist, wijkMustExist } from './references';
 import { column, type DatasetSpec } from './types';

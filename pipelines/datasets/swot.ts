@@ -3,8 +3,8 @@
 // or, without one, by its quadrant and normalised text (the derived column `item_sleutel`), so a
 // re-delivered snapshot replaces its items instead of duplicating them.
 
-import { KWADRANTEN, type Kwadrant } from '../../src/lib/domain/regiegroep';
-import { itemKey } from '../../src/lib/domain/swot';
+import { KWADRANTEN, type Kwadrant } from '../../contract/regiegroep';
+import { itemKey } from '../../src/lib/regiegroep/swot';
 import { cellText } from '../validators/codes';
 import { date, text, wijkCode, type FieldType } from '../validators/fields';
 import { freeText } from '../validators/freeText';

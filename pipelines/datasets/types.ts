@@ -38,7 +38,7 @@ export interface DatasetSpec {
 	id: string;
 	/** The name of the contract this belongs to: `populatie` for both population shapes. */
 	family: string;
-	/** Target table (pipelines/db/schema.ts). */
+	/** Target table (contract/schema.ts). */
 	table: string;
 	columns: ColumnSpec[];
 	/** Columns that identify a row; a re-delivered key replaces the row. */

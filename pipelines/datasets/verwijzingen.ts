@@ -1,6 +1,6 @@
 // `verwijzingen`: one row per referral, keyed by verwijzing_id.
 
-import { DOMEINEN, LEEFTIJDSGROEPEN, VERWIJZERS } from '../../src/lib/domain/codes';
+import { DOMEINEN, LEEFTIJDSGROEPEN, VERWIJZERS } from '../../contract/codes';
 import { date, oneOf, slug, text, wijkCode } from '../validators/fields';
 import { bestemmingMustExist, praktijkMustExist, wijkMustExist } from './references';
 import { column, type DatasetSpec } from './types';

@@ -3,7 +3,7 @@
 // by (werkplan_id, datum). Titles, goals, milestone descriptions and notes are free text: personal
 // data in them is masked before storage.
 
-import { DRIEHOEKEN, STATUSSEN } from '../../src/lib/domain/regiegroep';
+import { DRIEHOEKEN, STATUSSEN } from '../../contract/regiegroep';
 import { checkDate } from '../validators/dates';
 import { date, oneOf, text, wijkCode, type FieldType } from '../validators/fields';
 import { freeText } from '../validators/freeText';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { IngestError, IngestFailedError } from '../errors';
-import { SCHEMA_SQL, SCHEMA_VERSION, SEED_SQL } from './schema';
+import { SCHEMA_SQL, SCHEMA_VERSION, SEED_SQL } from '../../contract/schema';
 
 export interface WorkingCopy {
 	/** The temporary file being written. */

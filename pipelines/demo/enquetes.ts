@@ -10,7 +10,7 @@
 
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LIKERT5_LABELS, type Rol } from '../../src/lib/domain/surveys';
+import { LIKERT5_LABELS, type Rol } from '../../contract/surveys';
 import { dayNumber, dayToIso, nextWorkday } from './dates';
 import type { DemoFile } from './generate';
 import { normal, pickWeighted, rngFor, type Rng } from './random';

@@ -5,7 +5,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LEEFTIJDSGROEPEN } from '../../src/lib/domain/codes';
+import { LEEFTIJDSGROEPEN } from '../../contract/codes';
 import { dayNumber, dayToDate, formatDay, type DateStyle } from './dates';
 import { enquetesReadme, generateEnquetes } from './enquetes';
 import { DEMO_SEED, OJG_EFFECT, OJG_RAMP_MONTHS } from './model';

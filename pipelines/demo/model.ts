@@ -2,7 +2,7 @@
 // the basiszorg, and the planted effect of an OJG / POH-jeugd placement. The exported constants are
 // the "truth" that estimators in the app can be tested against.
 
-import { DEFAULT_BESTEMMINGEN, type Domein, type Lijn, type Verwijzer } from '../../src/lib/domain/codes';
+import { DEFAULT_BESTEMMINGEN, type Domein, type Lijn, type Verwijzer } from '../../contract/codes';
 import { monthIndex } from './dates';
 import { pickWeighted, type Rng } from './random';
 import { DEMO_OJG_INZET, type DemoOjgInzet } from './world';

@@ -1,7 +1,7 @@
 // Denominators: inhabitants per wijk and registered patients per practice, per year and age group.
 // Realistic Dutch age structures by kind of wijk, slow growth and slow ageing.
 
-import { LEEFTIJDSGROEPEN } from '../../src/lib/domain/codes';
+import { LEEFTIJDSGROEPEN } from '../../contract/codes';
 import { lognormalFactor, rngFor } from './random';
 import { DEMO_PRAKTIJKEN, DEMO_WIJKEN, type WijkProfiel } from './world';
 

@@ -7,7 +7,7 @@
 
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Kwadrant, Status } from '../../src/lib/domain/regiegroep';
+import type { Kwadrant, Status } from '../../contract/regiegroep';
 import { dayNumber, dayToDate, dayToIso, formatDay } from './dates';
 import { rngFor, type Rng } from './random';
 import { writeCsv, writeXlsx, type XlsxCell } from './write';

@@ -3,7 +3,7 @@
 // bestemming follow the rates in model.ts; each referral then gets an age group, verwijzer, domein,
 // working day, client and (for referrals to the buurtteam) a feedback date.
 
-import { LEEFTIJDSGROEPEN, type Domein, type Verwijzer } from '../../src/lib/domain/codes';
+import { LEEFTIJDSGROEPEN, type Domein, type Verwijzer } from '../../contract/codes';
 import {
 	DEMO_MAANDEN,
 	dayNumber,

@@ -3,7 +3,7 @@
 // all names are made up. Everything that the generator plants lives here or in model.ts, so that
 // tests and later estimators can compare what they measure with what was put in.
 
-import type { OjgFunctie } from '../../src/lib/domain/codes';
+import type { OjgFunctie } from '../../contract/codes';
 
 export interface DemoGemeente {
 	code: string;

@@ -1,7 +1,7 @@
-// Codes and code lists of the contract. The lists themselves live in src/lib/domain/codes.ts, so
+// Codes and code lists of the contract. The lists themselves live in contract/codes.ts, so
 // that the pipelines and the UI agree on what a valid value is.
 
-import { GEMEENTE_CODE, WIJK_CODE } from '../../src/lib/domain/codes';
+import { GEMEENTE_CODE, WIJK_CODE } from '../../contract/codes';
 import type { Cell } from '../readers/table';
 import { fail, ok, quote, type Checked } from './result';
 

@@ -1,5 +1,5 @@
-import { reference } from '$lib/server/queries/reference';
-import { withDatabase } from '$lib/server/page';
+import { reference } from '$lib/server/reference/units';
+import { withDatabase } from '$lib/server/db/page';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async () => {

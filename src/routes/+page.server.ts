@@ -1,7 +1,7 @@
-import { parseFilters } from '$lib/server/filters';
-import { withDatabase } from '$lib/server/page';
-import { kerncijfers } from '$lib/server/queries/kerncijfers';
-import { referralCube } from '$lib/server/queries/verwijzingen';
+import { parseFilters } from '$lib/server/referrals/filters';
+import { withDatabase } from '$lib/server/db/page';
+import { kerncijfers } from '$lib/server/referrals/kerncijfers';
+import { referralCube } from '$lib/server/referrals/verwijzingen';
 import type { PageServerLoad } from './$types';
 
 const TREND_QUERY = 'niveau=gemeente&periode=jaar&lijn=2';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDemoDatabase } from '../../scripts/demo-db';
 import { ENQUETE_WIJKEN } from '../../pipelines/demo/enquetes';
 import { expectAccessible, openPage } from './browser';
-import { query } from '../unit/pipelines/helpers';
+import { query } from '../pipelines/helpers';
 import { readPdf } from './pdf';
 import { serveDatabase } from './suite';
 

@@ -1,7 +1,7 @@
 // From the suppressed survey figures to chart rows and labels.
 import type { DivergingRow } from '$lib/components/charts/likert';
-import { ROL_LABEL, LIKERT5_LABELS, LIKERT7_LABELS, type Rol } from '$lib/domain/surveys';
-import { formatCount } from '$lib/format';
+import { ROL_LABEL, LIKERT5_LABELS, LIKERT7_LABELS, type Rol } from '$contract/surveys';
+import { formatCount } from '$lib/shared/format';
 import { scoreNote } from './text';
 import type { Groep } from './types';
 

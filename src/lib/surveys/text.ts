@@ -1,6 +1,6 @@
 // Dutch wording of survey figures: scores, differences with their interval and the verdict, for
 // pages, the printed report and screen readers alike.
-import { formatCount, formatNumber, formatShare } from '$lib/format';
+import { formatCount, formatNumber, formatShare } from '$lib/shared/format';
 import type { Interval } from './stats';
 import type { Count } from './types';
 

@@ -1,7 +1,7 @@
 // The suppressed survey figures as the query layer hands them to pages, the report and the
 // exports. Every count is a Count: its value, or null with the reason it is hidden.
 
-import type { Onderdrukt } from '$lib/format';
+import type { Onderdrukt } from '$lib/shared/format';
 import type { Interval } from './stats';
 
 export interface Count {

@@ -1,5 +1,5 @@
-import { withDatabase } from '$lib/server/page';
-import { loads, tableCounts } from '$lib/server/queries/bronnen';
+import { withDatabase } from '$lib/server/db/page';
+import { loads, tableCounts } from '$lib/server/bronnen/queries';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () =>

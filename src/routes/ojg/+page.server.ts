@@ -1,6 +1,6 @@
 import { parseOjgParams } from '$lib/server/ojg/params';
-import { withDatabase } from '$lib/server/page';
-import { ojgEffect } from '$lib/server/queries/ojg-effect';
+import { withDatabase } from '$lib/server/db/page';
+import { ojgEffect } from '$lib/server/ojg/effect';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) =>

@@ -1,13 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { isIsoDate } from '$lib/domain/regiegroep';
-import { db } from '$lib/server/db';
+import { isIsoDate } from '$contract/regiegroep';
+import { db } from '$lib/server/db/database';
 import { addSwotItem, closeSwotItem, EditError, editSwotItem } from '$lib/server/edits/regiegroep';
 import { editor, formValues, NAAM_COOKIE, parseForm, rememberName, swotAddForm, swotCloseForm, swotEditForm, today } from '$lib/server/edits/forms';
 import { edits } from '$lib/server/edits/store';
-import { withDatabase } from '$lib/server/page';
-import { auditTrail } from '$lib/server/queries/edits';
-import { reference } from '$lib/server/queries/reference';
-import { swotData } from '$lib/server/queries/regiegroep';
+import { withDatabase } from '$lib/server/db/page';
+import { auditTrail } from '$lib/server/edits/audit';
+import { reference } from '$lib/server/reference/units';
+import { swotData } from '$lib/server/regiegroep/queries';
 import { swotView, themaMatrix } from '$lib/server/regiegroep/views';
 import type { Actions, PageServerLoad } from './$types';
 

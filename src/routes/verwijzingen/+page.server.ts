@@ -1,7 +1,7 @@
-import { filtersToQuery, parseFilters } from '$lib/server/filters';
-import { withDatabase } from '$lib/server/page';
-import { destinations } from '$lib/server/queries/bestemmingen';
-import { referralCube, selectedBy } from '$lib/server/queries/verwijzingen';
+import { filtersToQuery, parseFilters } from '$lib/server/referrals/filters';
+import { withDatabase } from '$lib/server/db/page';
+import { destinations } from '$lib/server/referrals/bestemmingen';
+import { referralCube, selectedBy } from '$lib/server/referrals/verwijzingen';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) =>

@@ -1,5 +1,5 @@
-import { withDatabase } from '$lib/server/page';
-import { werkafspraken } from '$lib/server/queries/werkafspraken';
+import { withDatabase } from '$lib/server/db/page';
+import { werkafspraken } from '$lib/server/surveys/werkafspraken';
 import { surveyFilters } from '$lib/server/surveys/filters';
 import type { PageServerLoad } from './$types';
 

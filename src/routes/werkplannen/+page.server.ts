@@ -1,8 +1,8 @@
-import { isIsoDate } from '$lib/domain/regiegroep';
+import { isIsoDate } from '$contract/regiegroep';
 import { today } from '$lib/server/edits/forms';
 import { edits } from '$lib/server/edits/store';
-import { withDatabase } from '$lib/server/page';
-import { regiegroepData } from '$lib/server/queries/regiegroep';
+import { withDatabase } from '$lib/server/db/page';
+import { regiegroepData } from '$lib/server/regiegroep/queries';
 import { meetingView, portfolio, timelineRows } from '$lib/server/regiegroep/views';
 import type { PageServerLoad } from './$types';
 

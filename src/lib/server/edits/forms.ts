@@ -2,8 +2,8 @@
 // with Dutch messages), who makes the edit, and the date of today. Used by the form actions.
 import type { Cookies } from '@sveltejs/kit';
 import { z } from 'zod';
-import { isIsoDate, KWADRANTEN, STATUSSEN } from '$lib/domain/regiegroep';
-import { WIJK_CODE } from '$lib/domain/codes';
+import { isIsoDate, KWADRANTEN, STATUSSEN } from '$contract/regiegroep';
+import { WIJK_CODE } from '$contract/codes';
 
 /** Today in the Netherlands, YYYY-MM-DD. */
 export function today(now: Date = new Date()): string {

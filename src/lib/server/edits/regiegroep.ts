@@ -1,14 +1,14 @@
 // The edits a regiegroep makes in the app, each appended to the audit trail with who, when, the
 // record as it was shown before (old, with its source) and the record after (new). Free text is
 // masked for personal data before it is stored, like imported free text.
-import { maskPersonalData } from '$pipelines/validators/freeText';
-import { KWADRANTEN, type Kwadrant, type Status } from '$lib/domain/regiegroep';
-import type { Combined } from '$lib/domain/precedence';
-import { itemKey, type SwotRecord } from '$lib/domain/swot';
-import type { Mijlpaal, Voortgang } from '$lib/domain/werkplannen';
-import type { Database } from '../db';
-import { appendAudit, keyText, type Actie } from '../queries/edits';
-import { mijlpaalKey, regiegroepData, swotData, swotKey, voortgangKey } from '../queries/regiegroep';
+import { maskPersonalData } from '../../../../pipelines/validators/freeText';
+import { KWADRANTEN, type Kwadrant, type Status } from '$contract/regiegroep';
+import type { Combined } from '$lib/regiegroep/precedence';
+import { itemKey, type SwotRecord } from '$lib/regiegroep/swot';
+import type { Mijlpaal, Voortgang } from '$lib/regiegroep/werkplannen';
+import type { Database } from '$lib/server/db/database';
+import { appendAudit, keyText, type Actie } from './audit';
+import { mijlpaalKey, regiegroepData, swotData, swotKey, voortgangKey } from '$lib/server/regiegroep/queries';
 import type { EditStore } from './store';
 import crypto from 'node:crypto';
 

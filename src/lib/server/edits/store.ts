@@ -10,8 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { databasePath } from '../config';
-import type { Params, Row } from '../db';
+import { databasePath } from '$lib/server/db/config';
+import type { Params, Row } from '$lib/server/db/database';
 
 /** Bumped when the audit table changes shape; the store refuses a newer file than it knows. */
 export const EDITS_SCHEMA_VERSION = 1;

@@ -2,7 +2,7 @@
 // comparison group. Pure functions of the placements and practices, so that the query layer and
 // the suppression cube (which must know every sum the OJG page publishes) agree on them.
 
-import { addMonths } from '$lib/periods';
+import { addMonths } from '$lib/shared/periods';
 
 export const VENSTERS = [6, 12, 24] as const;
 export type Venster = (typeof VENSTERS)[number];

@@ -1,15 +1,15 @@
 // CSV exports of the regiegroep's data (/export/werkplannen.csv, mijlpalen.csv, swot.csv): the
 // records as the pages show them, imports and edits combined, with where each version came from.
 // Registered in ../exports.ts. No counts of people here, so nothing to suppress.
-import { statusLabel } from '$lib/domain/regiegroep';
-import { isIsoDate } from '$lib/domain/regiegroep';
-import { latestUpdate, milestoneState } from '$lib/domain/werkplannen';
-import { toCsv, type CsvColumn } from '../csv';
-import type { Database } from '../db';
+import { statusLabel } from '$contract/regiegroep';
+import { isIsoDate } from '$contract/regiegroep';
+import { latestUpdate, milestoneState } from '$lib/regiegroep/werkplannen';
+import { toCsv, type CsvColumn } from '$lib/server/export/csv';
+import type { Database } from '$lib/server/db/database';
 import { today } from '../edits/forms';
 import { edits } from '../edits/store';
-import { reference } from '../queries/reference';
-import { regiegroepData, swotData, type WerkplanRow } from '../queries/regiegroep';
+import { reference } from '$lib/server/reference/units';
+import { regiegroepData, swotData, type WerkplanRow } from './queries';
 import { herkomst, type Herkomst } from './views';
 
 type Exporter = (ctx: { db: Database; params: URLSearchParams; k: number }) => Promise<string>;

@@ -1,8 +1,8 @@
 // What the Werkplannen, werkplan, SWOT and report pages show, built from the combined records
 // (queries/regiegroep.ts) with the pure functions of src/lib/domain. Routes stay thin: they parse
 // the URL, call one of these and hand the result to components.
-import { DRIEHOEK_LABEL, DRIEHOEKEN, KWADRANTEN, type Kwadrant, type Status } from '$lib/domain/regiegroep';
-import { countsOverTime, diffSwot, snapshotAt, snapshotDates, type SwotDiff, type SwotRecord } from '$lib/domain/swot';
+import { DRIEHOEK_LABEL, DRIEHOEKEN, KWADRANTEN, type Kwadrant, type Status } from '$contract/regiegroep';
+import { countsOverTime, diffSwot, snapshotAt, snapshotDates, type SwotDiff, type SwotRecord } from '$lib/regiegroep/swot';
 import {
 	defaultMeeting,
 	latestUpdate,
@@ -16,11 +16,11 @@ import {
 	type Mijlpaal,
 	type MijlpaalStaat,
 	type Voortgang
-} from '$lib/domain/werkplannen';
-import type { TimelineRow } from '$lib/components/charts/timeline';
-import { shortDate } from '$lib/components/charts/timeline';
-import type { Combined } from '$lib/domain/precedence';
-import type { CombinedSwot, RegiegroepData, WerkplanRow } from '../queries/regiegroep';
+} from '$lib/regiegroep/werkplannen';
+import type { TimelineRow } from '$lib/regiegroep/timeline';
+import { shortDate } from '$lib/regiegroep/timeline';
+import type { Combined } from '$lib/regiegroep/precedence';
+import type { CombinedSwot, RegiegroepData, WerkplanRow } from './queries';
 
 /** Where the current version of a record comes from, for display. */
 export interface Herkomst {

@@ -1,14 +1,14 @@
 // CSV exports of the surveys (/export/leerbijeenkomsten.csv, /export/rapportcijfers.csv,
 // /export/ja-nee-vragen.csv, /export/werkafspraken.csv), read
 // from the same suppressed figures as the pages. Registered in ../exports.ts.
-import { formatCount } from '$lib/format';
+import { formatCount } from '$lib/shared/format';
 import type { Count } from '$lib/surveys/types';
-import { toCsv, type CsvColumn } from '../csv';
-import type { Database } from '../db';
-import { exportRows, seizoenenVoor, type ExportRow } from '../queries/enquetes';
-import { jaNeeVragen, type JaNeeScope, type JaNeeVraag } from '../queries/janee';
-import { rapportcijfers, type CijferGroep, type CijferScope, type Rapportcijfer } from '../queries/rapportcijfers';
-import { werkafspraken, type WerkafspraakRij } from '../queries/werkafspraken';
+import { toCsv, type CsvColumn } from '$lib/server/export/csv';
+import type { Database } from '$lib/server/db/database';
+import { exportRows, seizoenenVoor, type ExportRow } from './enquetes';
+import { jaNeeVragen, type JaNeeScope, type JaNeeVraag } from './janee';
+import { rapportcijfers, type CijferGroep, type CijferScope, type Rapportcijfer } from './rapportcijfers';
+import { werkafspraken, type WerkafspraakRij } from './werkafspraken';
 import { surveyFilters } from './filters';
 
 type Exporter = (ctx: { db: Database; params: URLSearchParams; k: number }) => Promise<string>;

@@ -1,7 +1,7 @@
 // The filters of the survey pages and exports (?seizoen=voorjaar-2025&wijk=WK990101), checked
 // against their patterns; values only ever reach SQL as parameters or as keys of computed data.
-import { WIJK_CODE } from '$lib/domain/codes';
-import { parseSeizoen } from '$lib/domain/surveys';
+import { WIJK_CODE } from '$contract/codes';
+import { parseSeizoen } from '$contract/surveys';
 import { ZONDER_WIJK } from '$lib/surveys/types';
 
 export interface SurveyFilters {

@@ -1,9 +1,9 @@
 // What the Leerbijeenkomsten page and its printed report show: the season asked for in the URL
 // (else the latest), its analysis, its rapportcijfers and its ja/nee questions.
-import type { Database } from '../db';
-import { seizoenAnalyse, seizoenen } from '../queries/enquetes';
-import { jaNeeVragen } from '../queries/janee';
-import { rapportcijfers } from '../queries/rapportcijfers';
+import type { Database } from '$lib/server/db/database';
+import { seizoenAnalyse, seizoenen } from './enquetes';
+import { jaNeeVragen } from './janee';
+import { rapportcijfers } from './rapportcijfers';
 import { surveyFilters } from './filters';
 
 export async function loadSeason(db: Database, k: number, params: URLSearchParams) {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { minCell } from '$lib/server/config';
-import { db, DatabaseMissingError } from '$lib/server/db';
-import { EXPORTS } from '$lib/server/exports';
+import { minCell } from '$lib/server/db/config';
+import { db, DatabaseMissingError } from '$lib/server/db/database';
+import { EXPORTS } from '$lib/server/export/registry';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, url }) => {

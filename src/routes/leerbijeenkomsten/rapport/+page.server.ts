@@ -1,4 +1,4 @@
-import { withDatabase } from '$lib/server/page';
+import { withDatabase } from '$lib/server/db/page';
 import { loadSeason } from '$lib/server/surveys/season';
 import type { PageServerLoad } from './$types';
 

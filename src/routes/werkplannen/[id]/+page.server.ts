@@ -1,12 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { milestoneState } from '$lib/domain/werkplannen';
+import { milestoneState } from '$lib/regiegroep/werkplannen';
 import { addStatusUpdate, EditError, setMilestone } from '$lib/server/edits/regiegroep';
 import { editor, formValues, mijlpaalForm, NAAM_COOKIE, parseForm, rememberName, statusForm, today } from '$lib/server/edits/forms';
 import { edits } from '$lib/server/edits/store';
-import { db } from '$lib/server/db';
-import { withDatabase } from '$lib/server/page';
-import { auditTrail } from '$lib/server/queries/edits';
-import { regiegroepData, regiegroepLoads } from '$lib/server/queries/regiegroep';
+import { db } from '$lib/server/db/database';
+import { withDatabase } from '$lib/server/db/page';
+import { auditTrail } from '$lib/server/edits/audit';
+import { regiegroepData, regiegroepLoads } from '$lib/server/regiegroep/queries';
 import { herkomst } from '$lib/server/regiegroep/views';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,10 +1,10 @@
-import { isIsoDate } from '$lib/domain/regiegroep';
+import { isIsoDate } from '$contract/regiegroep';
 import { today } from '$lib/server/edits/forms';
 import { edits } from '$lib/server/edits/store';
-import { withDatabase } from '$lib/server/page';
-import { auditTrail } from '$lib/server/queries/edits';
-import { reference } from '$lib/server/queries/reference';
-import { regiegroepData, swotData } from '$lib/server/queries/regiegroep';
+import { withDatabase } from '$lib/server/db/page';
+import { auditTrail } from '$lib/server/edits/audit';
+import { reference } from '$lib/server/reference/units';
+import { regiegroepData, swotData } from '$lib/server/regiegroep/queries';
 import { meetingView, portfolio, swotChanges } from '$lib/server/regiegroep/views';
 import type { PageServerLoad } from './$types';
 

@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { WIJK_CODE } from '$lib/domain/codes';
-import { parseFilters } from '$lib/server/filters';
-import { withDatabase } from '$lib/server/page';
-import { destinations } from '$lib/server/queries/bestemmingen';
-import { kerncijfers } from '$lib/server/queries/kerncijfers';
-import { placements } from '$lib/server/queries/ojg';
-import { reference } from '$lib/server/queries/reference';
-import { referralCube } from '$lib/server/queries/verwijzingen';
+import { WIJK_CODE } from '$contract/codes';
+import { parseFilters } from '$lib/server/referrals/filters';
+import { withDatabase } from '$lib/server/db/page';
+import { destinations } from '$lib/server/referrals/bestemmingen';
+import { kerncijfers } from '$lib/server/referrals/kerncijfers';
+import { placements } from '$lib/server/ojg/placements';
+import { reference } from '$lib/server/reference/units';
+import { referralCube } from '$lib/server/referrals/verwijzingen';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {

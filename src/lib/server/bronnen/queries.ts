@@ -1,0 +1,88 @@
+// Provenance: what was loaded, when, from which file, and what each load reported.
+import type { Database } from '$lib/server/db/database';
+import { isSmall } from '$lib/server/disclosure/suppression';
+import { existingTables } from '$lib/server/db/sql';
+
+export interface LoadRecord {
+	load_id: number;
+	file_name: string;
+	sha256: string;
+	dataset: string;
+	rows_read: number | null;
+	rows_loaded: number | null;
+	rows_replaced: number | null;
+	rows_rejected: number | null;
+	/** true: the counts are not shown at all (survey responses), rather than hidden as small */
+	counts_hidden: boolean;
+	warnings: string[];
+	started_at: string;
+	finished_at: string;
+	pipeline_version: string;
+}
+
+/** Row counts of referral files are counts of events: small ones are hidden like any other. */
+function hideSmall(n: number, k: number): number | null {
+	return isSmall(n, k) ? null : n;
+}
+
+/**
+ * Survey response files: one file is one enquete of one wijk, so its row count (complete and
+ * incomplete responses) next to the Leerbijeenkomsten figures would give hidden counts away. Their
+ * counts are not shown at all, nor the totals of the response tables.
+ */
+const RESPONSE_DATASETS = new Set(['enquete_responsen', 'limesurvey', 'forms']);
+
+/** The tables the Bronnen page counts, in the order it lists them: shown, hidden when small, or not shown. */
+type Shown = 'ja' | 'niet-klein' | 'nee';
+const TABLES: { tabel: string; shown: Shown }[] = [
+	...['wijken', 'praktijken', 'populatie_wijk', 'populatie_praktijk'].map((tabel) => ({ tabel, shown: 'ja' as Shown })),
+	{ tabel: 'verwijzingen', shown: 'niet-klein' },
+	...['ojg_inzet', 'bestemmingen', 'werkplannen', 'mijlpalen', 'voortgang', 'swot', 'enquetes', 'enquete_vragen'].map((tabel) => ({ tabel, shown: 'ja' as Shown })),
+	{ tabel: 'enquete_responsen', shown: 'nee' },
+	{ tabel: 'enquete_antwoorden', shown: 'nee' }
+];
+
+export async function loads(db: Database, k: number): Promise<LoadRecord[]> {
+	type RawCounts = { rows_read: number; rows_loaded: number; rows_replaced: number; rows_rejected: number };
+	const rows = await db.query<Omit<LoadRecord, 'warnings' | keyof RawCounts> & RawCounts & { warnings: string }>(
+		`SELECT load_id, file_name, sha256, dataset, rows_read, rows_loaded, rows_replaced, rows_rejected,
+			warnings, started_at, finished_at, pipeline_version
+		 FROM loads ORDER BY load_id DESC`
+	);
+	return rows.map((r) => {
+		const counts = RESPONSE_DATASETS.has(r.dataset)
+			? { rows_read: null, rows_loaded: null, rows_replaced: null, rows_rejected: null, counts_hidden: true }
+			: r.dataset === 'verwijzingen'
+				? {
+						rows_read: hideSmall(r.rows_read, k),
+						rows_loaded: hideSmall(r.rows_loaded, k),
+						rows_replaced: hideSmall(r.rows_replaced, k),
+						rows_rejected: hideSmall(r.rows_rejected, k)
+					}
+				: {};
+		return { ...r, counts_hidden: false, ...counts, warnings: parseWarnings(r.warnings) };
+	});
+}
+
+function parseWarnings(json: string): string[] {
+	try {
+		const v = JSON.parse(json);
+		return Array.isArray(v) ? v.map(String) : [];
+	} catch {
+		return [];
+	}
+}
+
+/** Row counts per table, so the Bronnen page can show what is in the database. */
+export async function tableCounts(db: Database, k: number): Promise<{ tabel: string; rijen: number | null; verborgen: boolean }[]> {
+	const present = await existingTables(db, TABLES.map((t) => t.tabel));
+	const tables = TABLES.filter((t) => present.has(t.tabel));
+	if (tables.length === 0) return [];
+	// Table names come from the fixed list above, never from a request.
+	const [row] = await db.query<Record<string, number>>(`SELECT ${tables.map((t) => (t.shown === 'nee' ? `NULL AS ${t.tabel}` : `(SELECT count(*) FROM ${t.tabel}) AS ${t.tabel}`)).join(', ')}`);
+	return tables.map((t) => ({
+		tabel: t.tabel,
+		rijen: t.shown === 'nee' ? null : t.shown === 'niet-klein' ? hideSmall(row[t.tabel], k) : row[t.tabel],
+		verborgen: t.shown === 'nee'
+	}));
+}

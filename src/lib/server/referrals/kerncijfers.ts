@@ -1,0 +1,118 @@
+// Headline figures per gemeente (Overzicht) or per wijk (Wijk page) for the last complete year
+// against the year before: second-line referrals per 1,000 inhabitants, the share of referrals
+// that stay in the basiszorg (lijn 0-1), and for referrals to the buurtteam the share with
+// terugkoppeling to the practice within 4 weeks.
+
+import type { Database } from '$lib/server/db/database';
+import { parseFilters } from './filters';
+import { suppressedShare } from '$lib/server/disclosure/suppression';
+import { DATA_RANGE_SQL } from '$lib/server/db/sql';
+import { referralCube } from './verwijzingen';
+
+export interface YearFigures {
+	jaar: number;
+	tweedeLijnPer1000: number | null;
+	tweedeLijnVerwijzingen: number | null;
+	basiszorgAandeel: number | null;
+	/** null when hidden or when no source delivers terugkoppeling dates for this unit */
+	terugkoppelingAandeel: number | null;
+	terugkoppelingGeleverd: boolean;
+}
+
+export interface Kerncijfers {
+	code: string;
+	naam: string;
+	gemeente_code: string;
+	gemeente_naam: string;
+	huidig: YearFigures;
+	vorig: YearFigures;
+}
+
+/**
+ * The counts behind the shares (alias v = verwijzingen, b = bestemmingen): all referrals, those
+ * that stay in the basiszorg, those to the buurtteam and of those the ones with terugkoppeling to
+ * the practice within 4 weeks, and whether the source delivers terugkoppeling dates at all.
+ */
+export const SHARE_COUNTS_SQL = `
+		count(*) AS totaal,
+		count(*) FILTER (WHERE b.lijn <= 1) AS basiszorg,
+		count(*) FILTER (WHERE v.bestemming = 'buurtteam') AS buurtteam,
+		count(*) FILTER (WHERE v.bestemming = 'buurtteam' AND v.terugkoppeling_datum <= v.datum + INTERVAL 28 DAY) AS tijdig,
+		count(v.terugkoppeling_datum) AS met_terugkoppeling`;
+
+export interface ShareCounts {
+	totaal: number;
+	basiszorg: number;
+	buurtteam: number;
+	tijdig: number;
+	met_terugkoppeling: number;
+}
+
+/** The suppressed shares of a set of counts (none when there are no counts). */
+export function sharesOf(s: ShareCounts | undefined, k: number) {
+	return {
+		basiszorgAandeel: s ? suppressedShare(s.basiszorg, s.totaal, k) : null,
+		terugkoppelingAandeel: s && s.met_terugkoppeling > 0 ? suppressedShare(s.tijdig, s.buurtteam, k) : null,
+		terugkoppelingGeleverd: !!s && s.met_terugkoppeling > 0
+	};
+}
+
+const SHARES_SQL = `
+	SELECT CASE WHEN $perWijk THEN v.wijk_code ELSE w.gemeente_code END AS code,
+		year(v.datum) AS jaar,
+		${SHARE_COUNTS_SQL}
+	FROM verwijzingen v
+	JOIN bestemmingen b USING (bestemming)
+	JOIN wijken w ON w.wijk_code = v.wijk_code
+	WHERE year(v.datum) IN ($jaar, $jaar - 1)
+		AND ($gemeente IS NULL OR w.gemeente_code = $gemeente)
+	GROUP BY ALL`;
+
+export interface KerncijfersResult {
+	jaar: number | null;
+	eenheden: Kerncijfers[];
+}
+
+/** Headline figures for every gemeente (wijk = null) or for the wijken of one gemeente. */
+export async function kerncijfers(
+	db: Database,
+	k: number,
+	scope: { perWijk: boolean; gemeente?: string | null }
+): Promise<KerncijfersResult> {
+	const [range] = await db.query<{ laatste_volledige_jaar: number | null }>(DATA_RANGE_SQL);
+	const jaar = range?.laatste_volledige_jaar ?? null;
+	if (jaar === null) return { jaar: null, eenheden: [] };
+	const filters = parseFilters(
+		new URLSearchParams({ niveau: scope.perWijk ? 'wijk' : 'gemeente', periode: 'jaar', lijn: '2', ...(scope.gemeente ? { gemeente: scope.gemeente } : {}) })
+	);
+	const [cube, shares] = await Promise.all([
+		referralCube(db, filters, k),
+		db.query<{ code: string; jaar: number } & ShareCounts>(
+			SHARES_SQL,
+			{ perWijk: scope.perWijk, jaar, gemeente: scope.gemeente ?? null }
+		)
+	]);
+	const rates = cube.rows(scope.perWijk ? 'wijk' : 'gemeente', 'jaar');
+	const units = [...new Map(rates.map((r) => [r.niveau_code, r])).values()];
+	const figures = (code: string, y: number): YearFigures => {
+		const rate = rates.find((r) => r.niveau_code === code && r.periode === String(y));
+		const s = shares.find((r) => r.code === code && r.jaar === y);
+		return {
+			jaar: y,
+			tweedeLijnPer1000: rate?.per_1000 ?? null,
+			tweedeLijnVerwijzingen: rate?.verwijzingen ?? null,
+			...sharesOf(s, k)
+		};
+	};
+	return {
+		jaar,
+		eenheden: units.map((u) => ({
+			code: u.niveau_code,
+			naam: u.niveau_naam,
+			gemeente_code: u.gemeente_code,
+			gemeente_naam: u.gemeente_naam,
+			huidig: figures(u.niveau_code, jaar),
+			vorig: figures(u.niveau_code, jaar - 1)
+		}))
+	};
+}

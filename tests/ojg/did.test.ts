@@ -1,0 +1,119 @@
+// The estimator's arithmetic against hand-computed examples, and its behaviour on synthetic data
+// with a planted effect.
+import { randomLcg, randomPoisson } from 'd3';
+import { describe, expect, it } from 'vitest';
+import { comparisonGroup, publishedSums, windows, type PlacementRecord } from '$lib/server/ojg/design';
+import { did, pool, toPct } from '$lib/ojg/did';
+
+describe('did (hand-computed)', () => {
+	it('halving against a flat comparison group is -50% with its Wald interval', () => {
+		// rates per 1,000: 40/1 → 40,000; 20/1 → 20,000; 100/2 → 50,000 both: RR 0.5, RR_c 1.
+		// se = sqrt(1/40 + 1/20 + 1/100 + 1/100) = sqrt(0.095) = 0.30822
+		// interval 0.5 · exp(±1.96 · 0.30822) = 0.27328 .. 0.91480
+		const e = did({ aPre: 40, aPost: 20, cPre: 100, cPost: 100 }, { aPre: 1, aPost: 1, cPre: 2, cPost: 2 });
+		expect(e.ratePre).toBeCloseTo(40_000, 6);
+		expect(e.rr).toBeCloseTo(0.5, 12);
+		expect(e.rrC).toBeCloseTo(1, 12);
+		expect(toPct(e.did)).toBeCloseTo(-50, 10);
+		expect(e.se).toBeCloseTo(0.30822, 5);
+		expect(e.ciLow).toBeCloseTo(0.27328, 4);
+		expect(e.ciHigh).toBeCloseTo(0.9148, 4);
+	});
+
+	it('a comparison group that falls as fast cancels the drop', () => {
+		const e = did({ aPre: 30, aPost: 15, cPre: 200, cPost: 100 }, { aPre: 2, aPost: 2, cPre: 10, cPost: 10 });
+		expect(e.did).toBeCloseTo(1, 12);
+	});
+
+	it('pools with inverse-variance weights', () => {
+		// ln 0.5 with se 0.5 (weight 4) and ln 1 with se 1 (weight 1): (4·ln 0.5)/5 → 0.57435,
+		// se = sqrt(1/5) = 0.44721, interval 0.23906 .. 1.37989
+		const p = pool([
+			{ lnDid: Math.log(0.5), se: 0.5 },
+			{ lnDid: 0, se: 1 }
+		])!;
+		expect(p.did).toBeCloseTo(0.57435, 5);
+		expect(p.se).toBeCloseTo(0.44721, 5);
+		expect(p.ciLow).toBeCloseTo(0.23906, 5);
+		expect(p.ciHigh).toBeCloseTo(1.37989, 5);
+		expect(pool([])).toBeNull();
+	});
+});
+
+describe('design', () => {
+	it('leaves the start month out of both windows', () => {
+		const w = windows('2020-03-15', 12);
+		expect(w.m0).toBe('2020-03');
+		expect([w.pre[0], w.pre[11], w.post[0], w.post[11]]).toEqual(['2019-03', '2020-02', '2020-04', '2021-03']);
+		expect([w.spanFrom, w.spanTo]).toEqual(['2019-03-01', '2021-03-31']);
+		expect(windows('2024-01-31', 6).pre).toEqual(['2023-07', '2023-08', '2023-09', '2023-10', '2023-11', '2023-12']);
+	});
+
+	const practices = [
+		{ code: 'A', gemeente_code: 'GM0001' },
+		{ code: 'B', gemeente_code: 'GM0001' },
+		{ code: 'C', gemeente_code: 'GM0001' },
+		{ code: 'D', gemeente_code: 'GM0002' }
+	];
+	const a: PlacementRecord = { praktijk_code: 'A', functie: 'ojg', start: '2020-03-15', eind: null };
+
+	it('excludes practices with a placement overlapping the span, and falls back to all gemeenten', () => {
+		const w = windows(a.start, 12); // span 2019-03-01 .. 2021-03-31
+		const cOverlapping = { praktijk_code: 'C', functie: 'poh_jeugd', start: '2021-03-31', eind: null };
+		const cAfter = { ...cOverlapping, start: '2021-04-01' };
+		const cEndedBefore = { praktijk_code: 'C', functie: 'jeugdconsulent', start: '2017-01-01', eind: '2019-02-28' };
+		expect(comparisonGroup(a, w, 'gemeente', practices, [a, cOverlapping]).codes).toEqual(['B']);
+		expect(comparisonGroup(a, w, 'gemeente', practices, [a, cAfter]).codes).toEqual(['B', 'C']);
+		expect(comparisonGroup(a, w, 'gemeente', practices, [a, cEndedBefore]).codes).toEqual(['B', 'C']);
+		expect(comparisonGroup(a, w, 'alle', practices, [a, cOverlapping]).codes).toEqual(['B', 'D']);
+		const bBusy = { praktijk_code: 'B', functie: 'ojg', start: '2018-01-01', eind: null };
+		expect(comparisonGroup(a, w, 'gemeente', practices, [a, bBusy, cOverlapping])).toEqual({ codes: ['D'], fallback: true });
+	});
+
+	it('publishes window and comparison sums only for designs inside the data', () => {
+		const w = windows('2020-03-15', 6);
+		const design = { id: 'A', placement: a, L: 6, mode: 'gemeente' as const, w, comparison: { codes: ['B'], fallback: false } };
+		const months = new Set(['2019-09', '2019-10', '2019-11', '2019-12', '2020-01', '2020-02', '2020-03', '2020-04', '2020-05', '2020-06', '2020-07', '2020-08', '2020-09']);
+		const sums = publishedSums([design], months);
+		expect(sums.find((s) => s.key === 'T:A:6|pre')!.members).toEqual(['A|2019-09', 'A|2019-10', 'A|2019-11', 'A|2019-12', 'A|2020-01', 'A|2020-02']);
+		expect(sums.find((s) => s.key === 'C:A:6:gemeente|2020-03')!.members).toEqual(['B|2020-03']);
+		months.delete('2020-09');
+		expect(publishedSums([design], months)).toEqual([]);
+	});
+});
+
+describe('did on synthetic data (planted effects)', () => {
+	// A practice with 60 referrals a year before the start and a comparison group with 600,
+	// both with person-time 1,000 a year, over 12-month windows.
+	function simulate(seed: number, effect: number, scale = 1) {
+		const source = randomLcg(seed / 1000);
+		const poisson = (lambda: number) => randomPoisson.source(source)(lambda)();
+		const cells = { aPre: poisson(60 * scale), aPost: poisson(60 * scale * (1 + effect)), cPre: poisson(600 * scale), cPost: poisson(600 * scale) };
+		return did(cells, { aPre: 1, aPost: 1, cPre: 10, cPost: 10 });
+	}
+
+	it('recovers a planted -35% with large counts within the tolerance of its interval', () => {
+		for (const seed of [1, 2, 3]) {
+			const e = simulate(seed, -0.35, 200);
+			const halfWidth = (toPct(e.ciHigh) - toPct(e.ciLow)) / 2;
+			expect(halfWidth).toBeLessThan(5);
+			expect(Math.abs(toPct(e.did) - -35)).toBeLessThan(2 * halfWidth);
+		}
+	});
+
+	it('covers the planted effect in about 95% of seeds, and 0 when there is none', () => {
+		const seeds = Array.from({ length: 200 }, (_, i) => i + 1);
+		const covers = (effect: number) =>
+			seeds.filter((seed) => {
+				const e = simulate(seed, effect);
+				const truth = 1 + effect;
+				return e.ciLow <= truth && truth <= e.ciHigh;
+			}).length / seeds.length;
+		expect(covers(0)).toBeGreaterThan(0.9);
+		expect(covers(-0.35)).toBeGreaterThan(0.9);
+		// The pooled estimate of many placements without an effect is close to 0.
+		const pooled = pool(seeds.slice(0, 50).map((seed) => simulate(seed, 0)))!;
+		expect(pooled.ciLow).toBeLessThanOrEqual(1);
+		expect(pooled.ciHigh).toBeGreaterThanOrEqual(1);
+	});
+});
