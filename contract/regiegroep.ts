@@ -48,12 +48,20 @@ export function statusLabel(status: string | null | undefined): string {
 	return STATUS_LABEL[status as Status] ?? status;
 }
 
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * Text as compared between snapshots: without accents, case, punctuation or extra spaces, so that
+ * "Kennis en ervaring van de liaisons." and "kennis en ervaring van de Liaisons" are the same item.
+ */
+export function normaliseText(text: string): string {
+	return text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+		.trim();
+}
 
-/** Is this a real calendar date in YYYY-MM-DD? */
-export function isIsoDate(value: string): boolean {
-	if (!ISO_DATE.test(value)) return false;
-	const [y, m, d] = value.split('-').map(Number);
-	const t = new Date(Date.UTC(y, m - 1, d));
-	return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+/** A SWOT item's identity within one snapshot: its id, or else its quadrant and normalised text. */
+export function itemKey(item: { item_id: string | null; kwadrant: string; omschrijving: string }): string {
+	return item.item_id ? `id:${item.item_id}` : `tekst:${item.kwadrant}:${normaliseText(item.omschrijving)}`;
 }

@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { CustomPlan, DatasetSpec } from './datasets/types';
+import type { ColumnSpec, CustomPlan, DatasetSpec } from './validators/spec';
 import { acquireLock } from './db/lock';
 import { openWorkingCopy } from './db/workingCopy';
 import { DEFAULT_MAX_ERRORS, ErrorCollector, IngestError, IngestFailedError } from './errors';
@@ -20,8 +20,7 @@ import { nextLoadId, recordLoad, setMeta } from './provenance';
 import { readTable } from './readers';
 import type { RawTable } from './readers/table';
 import { detectDataset, type Detection } from './registry';
-import { localToday } from './validators/dates';
-import { freeTextColumns } from './validators/freeText';
+import { today as dutchToday } from '../contract/dates';
 import { matchHeader, normaliseColumnName, type HeaderMatch } from './validators/header';
 import { checkPrivacy } from './validators/privacy';
 import { checkRows, type ReferenceSets } from './validators/rows';
@@ -100,7 +99,7 @@ export async function ingest(dbPath: string, files: readonly IngestInput[], opts
 	if (files.length === 0) {
 		throw new IngestFailedError([new IngestError({ file: path.basename(dbPath) }, 'geen-bestanden', 'er zijn geen bestanden opgegeven om te laden')]);
 	}
-	const today = opts.today ?? localToday();
+	const today = opts.today ?? dutchToday();
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`today moet JJJJ-MM-DD zijn, niet "${today}"`);
 	const maxErrors = opts.maxErrors ?? DEFAULT_MAX_ERRORS;
 
@@ -181,7 +180,12 @@ async function checkFile(
 		const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
 		return { name, sha256, table, spec: detection.spec, header: { sourceIndex: [], displayName: [], warnings: [] }, position, plan };
 	}
-	checkPrivacy(table, errors, freeTextColumns(table.header, detection), contractColumns(table.header, detection));
+	checkPrivacy(
+		table,
+		errors,
+		specColumns(table.header, detection, (c) => c.type.freeText === true),
+		specColumns(table.header, detection)
+	);
 	if (!errors.empty) return null;
 
 	if (!detection.ok) {
@@ -250,11 +254,14 @@ async function loadFile(
 	}
 }
 
-/** Indexes of the header's columns that the detected dataset defines (their names are the contract's). */
-function contractColumns(header: readonly string[], detection: Detection): Set<number> {
+/**
+ * Indexes of the header's columns that the detected dataset defines (their names are the
+ * contract's), optionally only those that match `which` (its free-text columns, say).
+ */
+function specColumns(header: readonly string[], detection: Detection, which: (c: ColumnSpec) => boolean = () => true): Set<number> {
 	const out = new Set<number>();
 	if (!detection.ok) return out;
-	const names = new Set(detection.spec.columns.filter((c) => !c.derived).map((c) => c.name));
+	const names = new Set(detection.spec.columns.filter((c) => !c.derived && which(c)).map((c) => c.name));
 	header.forEach((h, i) => {
 		if (names.has(normaliseColumnName(h))) out.add(i);
 	});

@@ -3,7 +3,7 @@
 // left alone, so loading the same file twice changes nothing (not even the load_id).
 
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { DatasetSpec } from './datasets/types';
+import type { DatasetSpec } from './validators/spec';
 import type { Value } from './validators/fields';
 
 export interface UpsertResult {

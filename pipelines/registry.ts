@@ -7,7 +7,7 @@ import { ojgInzet } from './datasets/ojg_inzet';
 import { populatiePraktijk, populatieWijk } from './datasets/populatie';
 import { praktijken } from './datasets/praktijken';
 import { swot } from './datasets/swot';
-import type { DatasetSpec } from './datasets/types';
+import type { DatasetSpec } from './validators/spec';
 import { verwijzingen } from './datasets/verwijzingen';
 import { wijken } from './datasets/wijken';
 import { mijlpalen, voortgang, werkplannen } from './datasets/werkplannen';

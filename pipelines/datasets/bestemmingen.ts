@@ -2,7 +2,7 @@
 // with the contract's defaults (schema.ts); this file adds destinations or moves them to another lijn.
 
 import { integer, slug } from '../validators/fields';
-import { column, type DatasetSpec } from './types';
+import { column, type DatasetSpec } from '../validators/spec';
 
 export const bestemmingen: DatasetSpec = {
 	id: 'bestemmingen',

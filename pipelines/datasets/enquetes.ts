@@ -7,7 +7,7 @@ import { cellText } from '../validators/codes';
 import { date, integer, oneOf, text, wijkCode, type FieldType } from '../validators/fields';
 import { fail, ok, quote } from '../validators/result';
 import { wijkMustExist } from './references';
-import { column, type DatasetSpec, type Reference } from './types';
+import { column, type DatasetSpec, type Reference } from '../validators/spec';
 
 /** `voorjaar-2025`: a season and a year (case is normalised). */
 export const seizoen = (): FieldType => ({

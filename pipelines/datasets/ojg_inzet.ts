@@ -4,7 +4,7 @@
 import { OJG_FUNCTIES } from '../../contract/codes';
 import { date, decimal, oneOf, text } from '../validators/fields';
 import { praktijkMustExist } from './references';
-import { column, type DatasetSpec } from './types';
+import { column, type DatasetSpec } from '../validators/spec';
 
 /** More hours than this in a week is a typing error (a full-time week is 36-40). */
 export const MAX_UREN_PER_WEEK = 80;

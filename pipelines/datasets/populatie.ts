@@ -4,7 +4,7 @@
 import { LEEFTIJDSGROEPEN } from '../../contract/codes';
 import { integer, oneOf, text, wijkCode, year } from '../validators/fields';
 import { praktijkMustExist, wijkMustExist } from './references';
-import { column, type DatasetSpec } from './types';
+import { column, type DatasetSpec } from '../validators/spec';
 
 const aantal = () => column('aantal', true, integer({ min: 0 }));
 const leeftijdsgroep = () => column('leeftijdsgroep', true, oneOf(LEEFTIJDSGROEPEN));

@@ -2,7 +2,7 @@
 
 import { text, wijkCode } from '../validators/fields';
 import { wijkMustExist } from './references';
-import { column, type DatasetSpec } from './types';
+import { column, type DatasetSpec } from '../validators/spec';
 
 export const praktijken: DatasetSpec = {
 	id: 'praktijken',

@@ -1,6 +1,6 @@
 // References shared by several datasets.
 
-import type { Reference } from './types';
+import type { Reference } from '../validators/spec';
 
 export const wijkMustExist: Reference = {
 	column: 'wijk_code',

@@ -3,14 +3,13 @@
 // or, without one, by its quadrant and normalised text (the derived column `item_sleutel`), so a
 // re-delivered snapshot replaces its items instead of duplicating them.
 
-import { KWADRANTEN, type Kwadrant } from '../../contract/regiegroep';
-import { itemKey } from '../../src/lib/regiegroep/swot';
+import { itemKey, KWADRANTEN, type Kwadrant } from '../../contract/regiegroep';
 import { cellText } from '../validators/codes';
 import { date, text, wijkCode, type FieldType } from '../validators/fields';
 import { freeText } from '../validators/freeText';
 import { fail, ok, quote } from '../validators/result';
 import { wijkMustExist } from './references';
-import { column, type DatasetSpec } from './types';
+import { column, type DatasetSpec } from '../validators/spec';
 
 /** Plurals and capitals as people write them in a SWOT table (beyond the contract). */
 const KWADRANT_SPELLINGEN: Record<string, Kwadrant> = {

@@ -3,7 +3,7 @@
 import { DOMEINEN, LEEFTIJDSGROEPEN, VERWIJZERS } from '../../contract/codes';
 import { date, oneOf, slug, text, wijkCode } from '../validators/fields';
 import { bestemmingMustExist, praktijkMustExist, wijkMustExist } from './references';
-import { column, type DatasetSpec } from './types';
+import { column, type DatasetSpec } from '../validators/spec';
 
 export const verwijzingen: DatasetSpec = {
 	id: 'verwijzingen',

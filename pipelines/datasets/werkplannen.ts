@@ -9,7 +9,7 @@ import { date, oneOf, text, wijkCode, type FieldType } from '../validators/field
 import { freeText } from '../validators/freeText';
 import { fail } from '../validators/result';
 import { wijkMustExist } from './references';
-import { column, type DatasetSpec, type Reference } from './types';
+import { column, type DatasetSpec, type Reference } from '../validators/spec';
 
 /** Planned dates (deadline, end, meeting) may lie after the day of the import, up to this one. */
 export const LATEST_PLANNED_DATE = '2099-12-31';

@@ -1,7 +1,7 @@
 // `wijken`: the CBS wijken the monitor reports on, with their gemeente.
 
 import { gemeenteCode, text, wijkCode } from '../validators/fields';
-import { column, type DatasetSpec } from './types';
+import { column, type DatasetSpec } from '../validators/spec';
 
 export const wijken: DatasetSpec = {
 	id: 'wijken',

@@ -12,10 +12,9 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LIKERT5_LABELS, type Rol } from '../../contract/surveys';
 import { dayNumber, dayToIso, nextWorkday } from './dates';
-import type { DemoFile } from './generate';
 import { normal, pickWeighted, rngFor, type Rng } from './random';
 import { DEMO_WIJKEN } from './world';
-import { writeCsv, writeXlsx, type XlsxCell } from './write';
+import { writeCsv, writeXlsx, type DemoFile, type XlsxCell } from './write';
 
 /** The wijken with a leerbijeenkomst every spring (seed 000 §4.2: "in vier wijken"). */
 export const ENQUETE_WIJKEN = [

@@ -13,7 +13,7 @@ import { DEMO_JAREN, generatePopulatie, type DemoPopulatie, type PopulatieTabel 
 import { regiegroepReadme, writeRegiegroep } from './regiegroep';
 import { generateVerwijzingen, type Bron, type Verwijzing } from './verwijzingen';
 import { DEMO_GEMEENTEN, DEMO_OJG_INZET, DEMO_PRAKTIJKEN, DEMO_WIJKEN, gemeenteVanPraktijk } from './world';
-import { writeCsv, writeXlsx, type CsvOptions, type XlsxCell } from './write';
+import { writeCsv, writeXlsx, type CsvOptions, type DemoFile, type XlsxCell } from './write';
 
 export {
 	DEMO_END,
@@ -27,16 +27,9 @@ export {
 	OJG_TWEEDE_LIJN_JEUGD,
 	OJG_VERWIJZER_AANDEEL
 } from './model';
+export type { DemoFile } from './write';
 export { DEMO_GEMEENTEN, DEMO_OJG_INZET, DEMO_PRAKTIJKEN, DEMO_WIJKEN } from './world';
 
-export interface DemoFile {
-	file: string;
-	dataset: string;
-	rows: number;
-	bytes: number;
-	/** Dutch description of the file's format variant, for the README and the CLI report. */
-	variant: string;
-}
 
 /** Files this generator writes; other files in the output directory are left alone. */
 const OWN_FILE = /^(wijken|praktijken|populatie_[a-z]+|verwijzingen_[a-z]+_[a-z]+|ojg_inzet_[a-z]+)\.(csv|xlsx)$/;

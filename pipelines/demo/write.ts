@@ -5,6 +5,16 @@
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 
+/** One written demo export, as generateDemo reports it. */
+export interface DemoFile {
+	file: string;
+	dataset: string;
+	rows: number;
+	bytes: number;
+	/** Dutch description of the file's format variant, for the README and the CLI report. */
+	variant: string;
+}
+
 export type Encoding = 'utf8' | 'utf8-bom' | 'windows-1252';
 
 export interface CsvOptions {

@@ -2,10 +2,9 @@
 // Excel date cells or bare serial numbers. A date before 2000 or after the day of the import is
 // an error: it is a typing error or a date of birth, never a referral date.
 
+import { DUTCH_DATE, EARLIEST_DATE, isCalendarDate, isoDate } from '../../contract/dates';
 import type { Cell } from '../readers/table';
 import { fail, ok, quote, type Checked } from './result';
-
-export const EARLIEST_DATE = '2000-01-01';
 
 export interface DateContext {
 	/** The day of the import, YYYY-MM-DD. */
@@ -14,17 +13,7 @@ export interface DateContext {
 	date1904?: boolean;
 }
 
-/** The local calendar date, YYYY-MM-DD. */
-export function localToday(now: Date = new Date()): string {
-	return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
-
-function isoDate(y: number, m: number, d: number): string {
-	return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
-const DUTCH = /^(\d{1,2})-(\d{1,2})-(\d{4})$/;
 const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
@@ -53,7 +42,7 @@ function readDate(cell: Cell, ctx: DateContext): Checked<string> {
 	const text = cell.trim();
 	let m = ISO.exec(text);
 	if (m) return calendarDate(+m[1], +m[2], +m[3], text);
-	m = DUTCH.exec(text);
+	m = DUTCH_DATE.exec(text);
 	if (m) return calendarDate(+m[3], +m[2], +m[1], text);
 	return fail(
 		'datum-formaat',
@@ -62,8 +51,7 @@ function readDate(cell: Cell, ctx: DateContext): Checked<string> {
 }
 
 function calendarDate(y: number, m: number, d: number, text: string): Checked<string> {
-	const t = new Date(Date.UTC(y, m - 1, d));
-	if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) {
+	if (!isCalendarDate(y, m, d)) {
 		return fail('datum-formaat', `${quote(text)} is geen bestaande datum`);
 	}
 	return ok(isoDate(y, m, d));

@@ -3,7 +3,8 @@
 
 import type { Cell } from '../readers/table';
 import { checkGemeenteCode, checkOneOf, checkSlug, checkWijkCode, cellText } from './codes';
-import { checkDate, EARLIEST_DATE, type DateContext } from './dates';
+import { EARLIEST_DATE } from '../../contract/dates';
+import { checkDate, type DateContext } from './dates';
 import { checkDecimal, checkInteger, type Range } from './numbers';
 import { ok, type Checked } from './result';
 

@@ -1,7 +1,7 @@
 // The header of a file against a dataset: which file column feeds which dataset column, which
 // required columns are missing (error), which columns are unknown (warning, not loaded).
 
-import type { DatasetSpec } from '../datasets/types';
+import type { DatasetSpec } from './spec';
 import { formatProblem, type ErrorCollector } from '../errors';
 import type { RawTable } from '../readers/table';
 import { isEmptyCell } from '../readers/table';

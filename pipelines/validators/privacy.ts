@@ -2,121 +2,11 @@
 // is checked, before anything of a file is stored. A file that breaks a rule is rejected whole.
 // Messages name file, column and rule, and never the value: the value is the personal data.
 
+import { EMAIL, isBsnDigits, isIdentifierColumnName, POSTCODE } from '../../contract/privacy';
 import type { ErrorCollector } from '../errors';
 import type { Cell, RawTable } from '../readers/table';
 
 const REJECTED = 'het hele bestand is geweigerd; verwijder de gegevens uit de export en lever opnieuw aan';
-
-/**
- * Stems that name a direct identifier wherever they occur in a column name (compared without
- * case, accents, spaces or punctuation, so `E-mail`, `e_mail` and `Geboorte datum` match too).
- */
-const IDENTIFIER_STEMS = [
-	'bsn',
-	'burgerservicenummer',
-	'sofinummer',
-	'geboortedatum',
-	'gebdatum',
-	'geboortedag',
-	'dateofbirth',
-	'birthdate',
-	'birthday',
-	'postcode',
-	'zipcode',
-	'postalcode',
-	'telefoon',
-	'telnr',
-	'mobielnummer',
-	'phone',
-	'email',
-	'mailadres',
-	'adres',
-	'address',
-	'straat',
-	'street',
-	'huisnummer',
-	'huisnr',
-	'voornaam',
-	'voornamen',
-	'achternaam',
-	'familienaam',
-	'geslachtsnaam',
-	'roepnaam',
-	'initialen',
-	'firstname',
-	'lastname',
-	'surname',
-	'fullname'
-];
-
-/** Short names that are identifiers only when they are the whole column name. */
-const IDENTIFIER_NAMES = new Set(['naam', 'name', 'tel', 'mail', 'mobiel', 'gsm', 'dob', 'pc6']);
-
-/** A four-digit postcode area is not an identifier (formats.md: `pc4` is allowed). */
-const PC4 = /^(pc4|postcode4|postcodepc4|pc4code|pc4gebied|postcodegebied)/;
-
-/**
- * `naam` is forbidden for people but fine for organisations and places (`wijk_naam`,
- * `praktijk_naam`). Deny by default: only these owners make a `...naam` column acceptable.
- */
-const NAMED_THINGS = new Set([
-	'wijk',
-	'buurt',
-	'gemeente',
-	'praktijk',
-	'organisatie',
-	'instelling',
-	'aanbieder',
-	'zorgaanbieder',
-	'team',
-	'buurtteam',
-	'wijkteam',
-	'locatie',
-	'regio',
-	'school',
-	'bestemming',
-	'functie',
-	'enquete',
-	'vraag',
-	'thema',
-	'project',
-	'werkplan',
-	'bestand',
-	'dataset',
-	'kolom',
-	'product'
-]);
-
-function compact(name: string): string {
-	return name
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]/g, '');
-}
-
-/** Does this column name announce a direct identifier? */
-export function isIdentifierColumnName(name: string): boolean {
-	const c = compact(name);
-	if (c === '') return false;
-	if (IDENTIFIER_NAMES.has(c)) return true;
-	if (PC4.test(c)) return false;
-	if (IDENTIFIER_STEMS.some((stem) => c.includes(stem))) return true;
-	for (const word of ['naam', 'name']) {
-		if (c.endsWith(word) && !NAMED_THINGS.has(c.slice(0, -word.length))) return true;
-		if (c.startsWith(word) && !NAMED_THINGS.has(c.slice(word.length))) return true;
-	}
-	return false;
-}
-
-/** The BSN eleven-test: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11. */
-export function passesElfproef(digits: string): boolean {
-	if (!/^\d{9}$/.test(digits) || /^0+$/.test(digits)) return false;
-	let sum = 0;
-	for (let i = 0; i < 8; i++) sum += (9 - i) * (digits.charCodeAt(i) - 48);
-	sum -= digits.charCodeAt(8) - 48;
-	return sum % 11 === 0;
-}
 
 /**
  * Could this value be a BSN? Nine digits, also when written with spaces or dots, or as eight
@@ -125,14 +15,8 @@ export function passesElfproef(digits: string): boolean {
 export function looksLikeBsn(cell: Cell): boolean {
 	if (cell instanceof Date) return false;
 	const digits = String(cell).trim().replace(/[ .]/g, '');
-	if (!/^\d{8,9}$/.test(digits)) return false;
-	return passesElfproef(digits.padStart(9, '0'));
+	return /^\d{8,9}$/.test(digits) && isBsnDigits(digits);
 }
-
-// `1234 AB` (the usual spelling, capitals) or `1234AB`/`1234ab`, standing on its own. The first
-// digit of a Dutch postcode is never 0.
-const POSTCODE = /(?:^|[^0-9A-Za-z])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![0-9A-Za-z])/;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
 
 export function containsPostcode(cell: Cell): boolean {
 	return typeof cell === 'string' && POSTCODE.test(cell);

@@ -2,7 +2,7 @@
 // cross-column checks, references to other tables and the key's uniqueness within the file.
 // Produces the rows to load, in the column order of the dataset spec.
 
-import type { DatasetSpec, Reference } from '../datasets/types';
+import type { DatasetSpec, Reference } from './spec';
 import type { ErrorCollector } from '../errors';
 import type { RawTable } from '../readers/table';
 import { isEmptyCell } from '../readers/table';

@@ -9,7 +9,7 @@ import { FORMS_HEADER, FORMS_ROWS, formsFixture } from '../fixtures/surveys/buil
 import { ingest } from '../../pipelines/ingest';
 import { runCli } from '../../pipelines/cli';
 import { detectDataset } from '../../pipelines/registry';
-import { MASK } from '../../pipelines/validators/freeText';
+import { MASK } from '$contract/privacy';
 import { expectError, fixture, makeTempDir, query, rejection, sha256, writeFile } from './helpers';
 
 const survey = (name: string) => path.resolve(import.meta.dirname, '../fixtures/surveys', name);

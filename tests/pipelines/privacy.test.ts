@@ -3,14 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCollector } from '../../pipelines/errors';
 import type { RawTable } from '../../pipelines/readers/table';
-import {
-	checkPrivacy,
-	containsEmail,
-	containsPostcode,
-	isIdentifierColumnName,
-	looksLikeBsn,
-	passesElfproef
-} from '../../pipelines/validators/privacy';
+import { isIdentifierColumnName, passesElfproef } from '$contract/privacy';
+import { checkPrivacy, containsEmail, containsPostcode, looksLikeBsn } from '../../pipelines/validators/privacy';
 
 describe('isIdentifierColumnName', () => {
 	it.each([

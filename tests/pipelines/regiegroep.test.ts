@@ -6,7 +6,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../pipelines/ingest';
-import { MASK } from '../../pipelines/validators/freeText';
+import { MASK } from '$contract/privacy';
 import { regiegroepFixture, REGIEGROEP_FILES } from '../fixtures/regiegroep-db';
 import { expectError, makeTempDir, query, rejection, sha256, writeFile, type ExpectedError } from './helpers';
 

@@ -8,13 +8,13 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../pipelines/ingest';
-import { MASK } from '../../pipelines/validators/freeText';
+import { MASK } from '$contract/privacy';
 import { Database } from '$lib/server/db/database';
 import { addStatusUpdate, addSwotItem, closeSwotItem, EditError, editSwotItem, setMilestone, type EditContext } from '$lib/server/edits/regiegroep';
 import { EditStore } from '$lib/server/edits/store';
-import { auditTrail, keyText } from '$lib/server/edits/audit';
+import { auditTrail, keyText } from '$lib/server/edits/history';
 import { regiegroepData, swotData } from '$lib/server/regiegroep/queries';
-import { meetingView, swotView } from '$lib/server/regiegroep/views';
+import { meetingView, swotView } from '$lib/regiegroep/views';
 import { createRegiegroepDb, regiegroepFixture } from '../fixtures/regiegroep-db';
 
 let baseDir: string;

@@ -4,15 +4,13 @@ import { describe, expect, it } from 'vitest';
 import {
 	countsOverTime,
 	diffSwot,
-	itemKey,
 	matchItems,
-	normaliseText,
 	snapshotAt,
 	snapshotDates,
 	type SwotItemLike,
 	type SwotRecord
 } from '$lib/regiegroep/swot';
-import type { Kwadrant } from '$contract/regiegroep';
+import { itemKey, normaliseText, type Kwadrant } from '$contract/regiegroep';
 
 const item = (kwadrant: Kwadrant, omschrijving: string, item_id: string | null = null): SwotItemLike => ({ kwadrant, omschrijving, item_id });
 const texts = (items: SwotItemLike[]) => items.map((i) => i.omschrijving);

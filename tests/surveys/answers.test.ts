@@ -2,7 +2,7 @@
 // toepassing is an answer without a score; roles in the spellings tools write.
 import { describe, expect, it } from 'vitest';
 import { readAnswer, readRol } from '../../pipelines/datasets/enquete_responsen/answers';
-import { MASK } from '../../pipelines/validators/freeText';
+import { MASK } from '$contract/privacy';
 import { reverseScore } from '$contract/surveys';
 
 const value = (type: Parameters<typeof readAnswer>[0], cell: string | number) => {

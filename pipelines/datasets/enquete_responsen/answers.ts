@@ -16,7 +16,7 @@ import {
 } from '../../../contract/surveys';
 import type { Cell } from '../../readers/table';
 import { cellText } from '../../validators/codes';
-import { maskPersonalData, type MaskKind } from '../../validators/freeText';
+import { maskPersonalData, type MaskKind } from '../../../contract/privacy';
 import { fail, ok, quote, type Checked } from '../../validators/result';
 
 export interface Answer {

@@ -6,7 +6,7 @@
 
 import { SHAPES, prepareResponses, type Shape } from './responses';
 import { text } from '../../validators/fields';
-import { column, type DatasetSpec } from '../types';
+import { column, type DatasetSpec } from '../../validators/spec';
 
 function responses(id: string, shape: Shape, signature: string[]): DatasetSpec {
 	return {

@@ -14,13 +14,13 @@
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Rol } from '../../../contract/surveys';
-import type { CustomOptions, CustomPlan, CustomRows } from '../types';
+import type { CustomOptions, CustomPlan, CustomRows } from '../../validators/spec';
 import { formatProblem, type ErrorCollector } from '../../errors';
 import { isEmptyCell, type Cell, type RawTable } from '../../readers/table';
 import { cellText, checkWijkCode } from '../../validators/codes';
 import { checkDate } from '../../validators/dates';
 import type { FieldContext } from '../../validators/fields';
-import { type MaskKind } from '../../validators/freeText';
+import { type MaskKind } from '../../../contract/privacy';
 import { normaliseColumnName } from '../../validators/header';
 import { checkPrivacy, containsEmail, containsPostcode, looksLikeBsn } from '../../validators/privacy';
 import { FREE_TEXT_TYPES, readAnswer, readRol, type Answer } from './answers';

@@ -1,33 +1,15 @@
 // SWOT items across snapshots: which items of an earlier SWOT are still there in a later one, which
 // are new and which were resolved, per quadrant. Items are matched on `item_id` when both have one,
 // otherwise on their normalised text within the same quadrant (formats.md "SWOT per wijk").
-// Pure functions, shared by the pipelines (the key of an item without id) and the pages.
+// Pure functions for the pages; the key of an item without id (itemKey) is the contract's.
 
-import { KWADRANTEN, type Kwadrant } from '$contract/regiegroep';
+import { KWADRANTEN, normaliseText, type Kwadrant } from '$contract/regiegroep';
 
 /** The fields matching looks at; callers pass richer items and get the same objects back. */
 export interface SwotItemLike {
 	item_id: string | null;
 	kwadrant: Kwadrant;
 	omschrijving: string;
-}
-
-/**
- * Text as compared between snapshots: without accents, case, punctuation or extra spaces, so that
- * "Kennis en ervaring van de liaisons." and "kennis en ervaring van de Liaisons" are the same item.
- */
-export function normaliseText(text: string): string {
-	return text
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^\p{L}\p{N}]+/gu, ' ')
-		.trim();
-}
-
-/** An item's identity within one snapshot: its id, or else its quadrant and normalised text. */
-export function itemKey(item: { item_id: string | null; kwadrant: string; omschrijving: string }): string {
-	return item.item_id ? `id:${item.item_id}` : `tekst:${item.kwadrant}:${normaliseText(item.omschrijving)}`;
 }
 
 export interface SwotMatch<T> {

@@ -1,9 +1,8 @@
 // From the suppressed survey figures to chart rows and labels.
-import type { DivergingRow } from '$lib/components/charts/likert';
 import { ROL_LABEL, LIKERT5_LABELS, LIKERT7_LABELS, type Rol } from '$contract/surveys';
 import { formatCount } from '$lib/shared/format';
 import { scoreNote } from './text';
-import type { Groep } from './types';
+import type { DivergingRow, Groep } from './types';
 
 export function rolLabel(rol: string): string {
 	if (rol === 'alle') return 'Alle rollen';

@@ -102,3 +102,19 @@ export interface SeizoenAnalyse {
 export const ALLE_WIJKEN = '';
 /** The scope key of responses that belong to no wijk (an enquete for several wijken, no wijk given). */
 export const ZONDER_WIJK = '-';
+
+/** One bar of a DivergingBars chart. */
+export interface DivergingRow {
+	key: string;
+	label: string;
+	/** rows with the same group are drawn under one heading */
+	group?: string;
+	/** share of the scored answers per category, lowest first; null = hidden (a small count) */
+	shares: (number | null)[];
+	/** the hidden categories together (0..1), drawn as one grey segment beside the bars */
+	hidden: number;
+	/** beside the bar, e.g. "gem. 3,8 (n = 31)" */
+	note?: string;
+	/** the whole row is hidden: this text instead of a bar (e.g. "minder dan 5 respondenten") */
+	empty?: string;
+}

@@ -1,14 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { isIsoDate } from '$contract/regiegroep';
+import { isIsoDate } from '$contract/dates';
 import { db } from '$lib/server/db/database';
 import { addSwotItem, closeSwotItem, EditError, editSwotItem } from '$lib/server/edits/regiegroep';
-import { editor, formValues, NAAM_COOKIE, parseForm, rememberName, swotAddForm, swotCloseForm, swotEditForm, today } from '$lib/server/edits/forms';
+import { editor, formValues, NAAM_COOKIE, parseForm, rememberName, swotAddForm, swotCloseForm, swotEditForm } from '$lib/server/edits/forms';
+import { today } from '$contract/dates';
 import { edits } from '$lib/server/edits/store';
 import { withDatabase } from '$lib/server/db/page';
-import { auditTrail } from '$lib/server/edits/audit';
+import { auditTrail } from '$lib/server/edits/history';
 import { reference } from '$lib/server/reference/units';
 import { swotData } from '$lib/server/regiegroep/queries';
-import { swotView, themaMatrix } from '$lib/server/regiegroep/views';
+import { swotView, themaMatrix } from '$lib/regiegroep/views';
 import type { Actions, PageServerLoad } from './$types';
 
 const dateParam = (p: URLSearchParams, name: string) => {

@@ -1,9 +1,9 @@
-import { isIsoDate } from '$contract/regiegroep';
-import { today } from '$lib/server/edits/forms';
+import { isIsoDate } from '$contract/dates';
+import { today } from '$contract/dates';
 import { edits } from '$lib/server/edits/store';
 import { withDatabase } from '$lib/server/db/page';
 import { regiegroepData } from '$lib/server/regiegroep/queries';
-import { meetingView, portfolio, timelineRows } from '$lib/server/regiegroep/views';
+import { meetingView, portfolio, timelineRows } from '$lib/regiegroep/views';
 import type { PageServerLoad } from './$types';
 
 const dateParam = (url: URL, name: string) => {

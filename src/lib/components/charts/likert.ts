@@ -1,22 +1,6 @@
-// Colours and row type of the Likert charts. A diverging orange-purple palette (readable with the
+// Colours of the Likert charts (their rows: DivergingRow in src/lib/surveys/types.ts). A diverging orange-purple palette (readable with the
 // common colour-vision deficiencies): orange for disagreement, purple for agreement, grey for the
 // neutral middle. Text on a segment is black or white, whichever contrasts more (WCAG 1.4.3).
-
-/** One bar of a DivergingBars chart. */
-export interface DivergingRow {
-	key: string;
-	label: string;
-	/** rows with the same group are drawn under one heading */
-	group?: string;
-	/** share of the scored answers per category, lowest first; null = hidden (a small count) */
-	shares: (number | null)[];
-	/** the hidden categories together (0..1), drawn as one grey segment beside the bars */
-	hidden: number;
-	/** beside the bar, e.g. "gem. 3,8 (n = 31)" */
-	note?: string;
-	/** the whole row is hidden: this text instead of a bar (e.g. "minder dan 5 respondenten") */
-	empty?: string;
-}
 
 const PALETTES: Record<number, string[]> = {
 	5: ['#b35806', '#f1a340', '#d9d9d9', '#998ec3', '#542788'],

@@ -1,29 +1,19 @@
 // The edit forms of the Werkplannen and SWOT pages: what a submitted form must hold (zod schemas
-// with Dutch messages), who makes the edit, and the date of today. Used by the form actions.
+// with Dutch messages) and who makes the edit. Used by the form actions.
 import type { Cookies } from '@sveltejs/kit';
 import { z } from 'zod';
-import { isIsoDate, KWADRANTEN, STATUSSEN } from '$contract/regiegroep';
+import { dutchToIso, EARLIEST_DATE, isIsoDate, today } from '$contract/dates';
+import { KWADRANTEN, STATUSSEN } from '$contract/regiegroep';
 import { WIJK_CODE } from '$contract/codes';
-
-/** Today in the Netherlands, YYYY-MM-DD. */
-export function today(now: Date = new Date()): string {
-	return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** Accepts 2025-10-14 (what a date field sends) and 14-10-2025 (typed by hand without JavaScript). */
-function toIso(value: string): string {
-	const m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(value);
-	return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : value;
-}
 
 const dateField = (what: string, { future = false } = {}) =>
 	z
 		.string({ error: `Vul ${what} in.` })
 		.trim()
 		.min(1, { error: `Vul ${what} in.` })
-		.transform(toIso)
+		.transform(dutchToIso)
 		.refine(isIsoDate, { error: `${what[0].toUpperCase()}${what.slice(1)} is geen geldige datum (gebruik DD-MM-JJJJ).` })
-		.refine((d) => d >= '2000-01-01', { error: `${what[0].toUpperCase()}${what.slice(1)} ligt voor 2000.` })
+		.refine((d) => d >= EARLIEST_DATE, { error: `${what[0].toUpperCase()}${what.slice(1)} ligt voor 2000.` })
 		.refine((d) => future || d <= today(), { error: `${what[0].toUpperCase()}${what.slice(1)} ligt in de toekomst.` });
 
 const optionalDate = (what: string, opts: { future?: boolean } = {}) =>

@@ -1,13 +1,15 @@
 // The edits a regiegroep makes in the app, each appended to the audit trail with who, when, the
 // record as it was shown before (old, with its source) and the record after (new). Free text is
 // masked for personal data before it is stored, like imported free text.
-import { maskPersonalData } from '../../../../pipelines/validators/freeText';
-import { KWADRANTEN, type Kwadrant, type Status } from '$contract/regiegroep';
+import { maskPersonalData } from '$contract/privacy';
+import { itemKey, KWADRANTEN, type Kwadrant, type Status } from '$contract/regiegroep';
 import type { Combined } from '$lib/regiegroep/precedence';
-import { itemKey, type SwotRecord } from '$lib/regiegroep/swot';
+import type { SwotRecord } from '$lib/regiegroep/swot';
 import type { Mijlpaal, Voortgang } from '$lib/regiegroep/werkplannen';
 import type { Database } from '$lib/server/db/database';
-import { appendAudit, keyText, type Actie } from './audit';
+import type { Actie } from '$lib/regiegroep/types';
+import { appendAudit } from './append';
+import { keyText } from './history';
 import { mijlpaalKey, regiegroepData, swotData, swotKey, voortgangKey } from '$lib/server/regiegroep/queries';
 import type { EditStore } from './store';
 import crypto from 'node:crypto';

@@ -1,10 +1,9 @@
 // CSV exports of the OJG-effect page: one row per placement plus the pooled estimate (ALLE), and
 // the monthly series of one placement.
 import { toCsv, type CsvColumn } from '$lib/server/export/csv';
-import type { ExportContext } from '$lib/server/export/registry';
+import { countCell, type ExportContext, type Exporter } from '$lib/server/export/exporter';
 import { parseOjgParams } from './params';
 import { ojgEffect, type PlacementEffect } from './effect';
-import { formatCount } from '$lib/shared/format';
 
 export async function ojgEffectCsv({ db, params, k }: ExportContext): Promise<string> {
 	const p = parseOjgParams(params);
@@ -61,7 +60,9 @@ export async function ojgSeriesCsv({ db, params, k }: ExportContext): Promise<st
 		{ header: 'vergelijking_per_1000', value: (s) => s.vergelijking, digits: 2 },
 		{ header: 'praktijk_3m_per_1000', value: (s) => s.praktijk3, digits: 2 },
 		{ header: 'vergelijking_3m_per_1000', value: (s) => s.vergelijking3, digits: 2 },
-		{ header: 'naar_tweede_lijn', value: (s) => (s.tweedeLijnOnderdrukt ? formatCount(null, s.tweedeLijnOnderdrukt, k) : s.tweedeLijn) },
-		{ header: 'naar_ojg', value: (s) => (s.naarOjgOnderdrukt ? formatCount(null, s.naarOjgOnderdrukt, k) : s.naarOjg) }
+		{ header: 'naar_tweede_lijn', value: (s) => countCell(s.tweedeLijn, s.tweedeLijnOnderdrukt, k) },
+		{ header: 'naar_ojg', value: (s) => countCell(s.naarOjg, s.naarOjgOnderdrukt, k) }
 	]);
 }
+
+export const OJG_EXPORTS: Record<string, Exporter> = { 'ojg-effect': ojgEffectCsv, 'ojg-reeks': ojgSeriesCsv };

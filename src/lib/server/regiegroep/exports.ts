@@ -1,18 +1,17 @@
 // CSV exports of the regiegroep's data (/export/werkplannen.csv, mijlpalen.csv, swot.csv): the
 // records as the pages show them, imports and edits combined, with where each version came from.
-// Registered in ../exports.ts. No counts of people here, so nothing to suppress.
+// Registered in ../export/registry.ts. No counts of people here, so nothing to suppress.
+import { isIsoDate, today } from '$contract/dates';
 import { statusLabel } from '$contract/regiegroep';
-import { isIsoDate } from '$contract/regiegroep';
 import { latestUpdate, milestoneState } from '$lib/regiegroep/werkplannen';
 import { toCsv, type CsvColumn } from '$lib/server/export/csv';
-import type { Database } from '$lib/server/db/database';
-import { today } from '../edits/forms';
-import { edits } from '../edits/store';
+import type { Exporter } from '$lib/server/export/exporter';
+import { editHistory } from '$lib/server/edits/history';
 import { reference } from '$lib/server/reference/units';
-import { regiegroepData, swotData, type WerkplanRow } from './queries';
-import { herkomst, type Herkomst } from './views';
+import { regiegroepData, swotData } from './queries';
+import type { WerkplanRow } from '$lib/regiegroep/types';
+import { herkomst, type Herkomst } from '$lib/regiegroep/views';
 
-type Exporter = (ctx: { db: Database; params: URLSearchParams; k: number }) => Promise<string>;
 
 const peildatum = (params: URLSearchParams) => {
 	const v = params.get('peildatum');
@@ -23,7 +22,7 @@ const bron = (h: Herkomst | null) => (h ? h.bron : null);
 const bronDetail = (h: Herkomst | null) => (h ? `${h.door} (${h.op})` : null);
 
 const werkplannen: Exporter = async ({ db, params }) => {
-	const data = await regiegroepData(db, edits());
+	const data = await regiegroepData(db, editHistory());
 	const op = peildatum(params);
 	const updates = data.voortgang.map((c) => ({ ...c.value, herkomst: herkomst(c) }));
 	const rows = data.werkplannen.map((w) => ({ w, u: latestUpdate(updates, w.werkplan_id, op) }));
@@ -51,7 +50,7 @@ const werkplannen: Exporter = async ({ db, params }) => {
 };
 
 const mijlpalen: Exporter = async ({ db, params }) => {
-	const data = await regiegroepData(db, edits());
+	const data = await regiegroepData(db, editHistory());
 	const op = peildatum(params);
 	const titel = new Map(data.werkplannen.map((w) => [w.werkplan_id, w.titel]));
 	const rows = data.mijlpalen.map((c) => ({ ...c.value, staat: milestoneState(c.value, op), herkomst: herkomst(c) }));
@@ -71,7 +70,7 @@ const mijlpalen: Exporter = async ({ db, params }) => {
 };
 
 const swot: Exporter = async ({ db, params }) => {
-	const [records, ref] = await Promise.all([swotData(db, edits()), reference(db)]);
+	const [records, ref] = await Promise.all([swotData(db, editHistory()), reference(db)]);
 	const naam = new Map(ref.wijken.map((w) => [w.wijk_code, w.wijk_naam]));
 	const wijk = params.get('wijk');
 	const rows = records

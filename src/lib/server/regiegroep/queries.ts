@@ -4,32 +4,11 @@
 import { combine, type AppVersion, type Combined, type ImportVersion } from '$lib/regiegroep/precedence';
 import type { Kwadrant, Status } from '$contract/regiegroep';
 import type { SwotRecord } from '$lib/regiegroep/swot';
-import type { Mijlpaal, Voortgang, Werkplan } from '$lib/regiegroep/werkplannen';
+import type { AuditEntry, CombinedSwot, LoadColumns, RegiegroepData, WerkplanRow } from '$lib/regiegroep/types';
+import type { Mijlpaal, Voortgang } from '$lib/regiegroep/werkplannen';
 import type { Database } from '$lib/server/db/database';
-import type { EditStore } from '$lib/server/edits/store';
-import { keyText, latestEdits, type AuditEntry } from '$lib/server/edits/audit';
+import { keyText, latestEdits, type EditReader } from '$lib/server/edits/history';
 import { existingTables } from '$lib/server/db/sql';
-
-/** Where an imported row came from: the load that last changed it. */
-interface LoadColumns {
-	load_id: number;
-	bestand: string;
-	geladen_op: string;
-}
-
-export interface WerkplanRow extends Werkplan, LoadColumns {
-	wijk_naam: string | null;
-}
-
-export type CombinedMijlpaal = Combined<Mijlpaal>;
-export type CombinedVoortgang = Combined<Voortgang>;
-export type CombinedSwot = Combined<SwotRecord>;
-
-export interface RegiegroepData {
-	werkplannen: WerkplanRow[];
-	mijlpalen: CombinedMijlpaal[];
-	voortgang: CombinedVoortgang[];
-}
 
 const TABLES = ['werkplannen', 'mijlpalen', 'voortgang', 'swot'];
 
@@ -84,7 +63,7 @@ export const voortgangKey = (v: Pick<Voortgang, 'werkplan_id' | 'datum'>) => [v.
 export const swotKey = (s: Pick<SwotRecord, 'wijk_code' | 'datum' | 'item_sleutel'>) => [s.wijk_code, s.datum, s.item_sleutel];
 
 /** Werkplannen with their milestones and status updates, imports and edits combined. */
-export async function regiegroepData(db: Database, store: EditStore): Promise<RegiegroepData> {
+export async function regiegroepData(db: Database, store: EditReader): Promise<RegiegroepData> {
 	if (!(await hasTables(db))) return { werkplannen: [], mijlpalen: [], voortgang: [] };
 	type MRow = Mijlpaal & LoadColumns;
 	type VRow = Voortgang & LoadColumns;
@@ -120,7 +99,7 @@ export async function regiegroepData(db: Database, store: EditStore): Promise<Re
 }
 
 /** Every SWOT item, imported and added in the app, with edits and closures applied. */
-export async function swotData(db: Database, store: EditStore): Promise<CombinedSwot[]> {
+export async function swotData(db: Database, store: EditReader): Promise<CombinedSwot[]> {
 	if (!(await hasTables(db))) return [];
 	type SRow = Omit<SwotRecord, 'afgesloten_op'> & LoadColumns;
 	const [rows, edits] = await Promise.all([db.query<SRow>(SWOT_SQL), latestEdits(store, 'swot')]);

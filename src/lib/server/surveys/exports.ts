@@ -1,21 +1,17 @@
 // CSV exports of the surveys (/export/leerbijeenkomsten.csv, /export/rapportcijfers.csv,
 // /export/ja-nee-vragen.csv, /export/werkafspraken.csv), read
-// from the same suppressed figures as the pages. Registered in ../exports.ts.
-import { formatCount } from '$lib/shared/format';
+// from the same suppressed figures as the pages. Registered in ../export/registry.ts.
 import type { Count } from '$lib/surveys/types';
 import { toCsv, type CsvColumn } from '$lib/server/export/csv';
-import type { Database } from '$lib/server/db/database';
+import { countCell, pctCell, type Exporter } from '$lib/server/export/exporter';
 import { exportRows, seizoenenVoor, type ExportRow } from './enquetes';
 import { jaNeeVragen, type JaNeeScope, type JaNeeVraag } from './janee';
 import { rapportcijfers, type CijferGroep, type CijferScope, type Rapportcijfer } from './rapportcijfers';
 import { werkafspraken, type WerkafspraakRij } from './werkafspraken';
 import { surveyFilters } from './filters';
 
-type Exporter = (ctx: { db: Database; params: URLSearchParams; k: number }) => Promise<string>;
-
-/** A count, "<k" when small, "x" when hidden to protect another; empty when not applicable. */
-const count = (c: Count | undefined, k: number) => (c === undefined ? null : c.onderdrukt ? formatCount(c.value, c.onderdrukt, k) : c.value);
-const pct = (share: number | null) => (share === null ? null : share * 100);
+/** A count cell; empty when not applicable. */
+const count = (c: Count | undefined, k: number) => (c === undefined ? null : countCell(c.value, c.onderdrukt, k));
 
 const shown = (r: ExportRow) => r.groep.n.value !== null;
 
@@ -30,7 +26,7 @@ const leerbijeenkomsten: Exporter = async ({ db, params, k }) => {
 		{ header: 'rol', value: (r) => r.groep.rol },
 		{ header: 'n', value: (r) => count(r.groep.n, k) },
 		{ header: 'gemiddelde', value: (r) => r.groep.gemiddelde, digits: 2 },
-		{ header: 'respons_pct', value: (r) => pct(r.respons), digits: 1 },
+		{ header: 'respons_pct', value: (r) => pctCell(r.respons), digits: 1 },
 		{ header: 'schaal', value: (r) => r.punten },
 		// A hidden group has no distribution at all (not a row of "<k").
 		...[1, 2, 3, 4, 5, 6, 7].map((score): CsvColumn<ExportRow> => ({ header: `aantal_${score}`, value: (r) => (shown(r) ? count(r.groep.verdeling[score - 1]?.aantal, k) : null) })),
@@ -85,11 +81,11 @@ const jaNeeExport: Exporter = async ({ db, params, k }) => {
 		{ header: 'wijk_naam', value: (x) => x.s.wijk_naam },
 		{ header: 'n', value: (x) => count(x.s.n, k) },
 		{ header: 'ja', value: (x) => count(x.s.ja, k) },
-		{ header: 'ja_pct', value: (x) => pct(x.s.aandeel), digits: 1 },
-		{ header: 'vorig_ja_pct', value: (x) => pct(x.s.vorig), digits: 1 },
-		{ header: 'verschil_pctpt', value: (x) => pct(x.s.verandering?.verschil ?? null), digits: 1 },
-		{ header: 'ci_laag_pctpt', value: (x) => pct(x.s.verandering?.lo ?? null), digits: 1 },
-		{ header: 'ci_hoog_pctpt', value: (x) => pct(x.s.verandering?.hi ?? null), digits: 1 },
+		{ header: 'ja_pct', value: (x) => pctCell(x.s.aandeel), digits: 1 },
+		{ header: 'vorig_ja_pct', value: (x) => pctCell(x.s.vorig), digits: 1 },
+		{ header: 'verschil_pctpt', value: (x) => pctCell(x.s.verandering?.verschil ?? null), digits: 1 },
+		{ header: 'ci_laag_pctpt', value: (x) => pctCell(x.s.verandering?.lo ?? null), digits: 1 },
+		{ header: 'ci_hoog_pctpt', value: (x) => pctCell(x.s.verandering?.hi ?? null), digits: 1 },
 		{ header: 'oordeel', value: (x) => x.s.verandering?.oordeel ?? null }
 	];
 	return toCsv(rows, columns);
@@ -108,10 +104,10 @@ const werkafsprakenExport: Exporter = async ({ db, params, k }) => {
 		{ header: 'thema', value: (r) => r.thema },
 		{ header: 'n', value: (r) => count(r.n, k) },
 		{ header: 'eens', value: (r) => count(r.eens, k) },
-		{ header: 'eens_pct', value: (r) => pct(r.aandeel), digits: 1 },
+		{ header: 'eens_pct', value: (r) => pctCell(r.aandeel), digits: 1 },
 		{ header: 'gedrag', value: (r) => r.gedrag?.maat ?? null },
 		{ header: 'gedrag_noemer', value: (r) => count(r.gedrag?.noemer, k) },
-		{ header: 'gedrag_pct', value: (r) => pct(r.gedrag?.aandeel ?? null), digits: 1 }
+		{ header: 'gedrag_pct', value: (r) => pctCell(r.gedrag?.aandeel ?? null), digits: 1 }
 	];
 	return toCsv(data.rijen, columns);
 };

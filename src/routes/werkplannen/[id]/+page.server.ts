@@ -1,13 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { milestoneState } from '$lib/regiegroep/werkplannen';
 import { addStatusUpdate, EditError, setMilestone } from '$lib/server/edits/regiegroep';
-import { editor, formValues, mijlpaalForm, NAAM_COOKIE, parseForm, rememberName, statusForm, today } from '$lib/server/edits/forms';
+import { editor, formValues, mijlpaalForm, NAAM_COOKIE, parseForm, rememberName, statusForm } from '$lib/server/edits/forms';
+import { today } from '$contract/dates';
 import { edits } from '$lib/server/edits/store';
 import { db } from '$lib/server/db/database';
 import { withDatabase } from '$lib/server/db/page';
-import { auditTrail } from '$lib/server/edits/audit';
+import { auditTrail } from '$lib/server/edits/history';
 import { regiegroepData, regiegroepLoads } from '$lib/server/regiegroep/queries';
-import { herkomst } from '$lib/server/regiegroep/views';
+import { herkomst } from '$lib/regiegroep/views';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, cookies }) =>

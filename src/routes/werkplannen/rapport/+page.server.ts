@@ -1,11 +1,11 @@
-import { isIsoDate } from '$contract/regiegroep';
-import { today } from '$lib/server/edits/forms';
+import { isIsoDate } from '$contract/dates';
+import { today } from '$contract/dates';
 import { edits } from '$lib/server/edits/store';
 import { withDatabase } from '$lib/server/db/page';
-import { auditTrail } from '$lib/server/edits/audit';
+import { auditTrail } from '$lib/server/edits/history';
 import { reference } from '$lib/server/reference/units';
 import { regiegroepData, swotData } from '$lib/server/regiegroep/queries';
-import { meetingView, portfolio, swotChanges } from '$lib/server/regiegroep/views';
+import { meetingView, portfolio, swotChanges } from '$lib/regiegroep/views';
 import type { PageServerLoad } from './$types';
 
 /** End of a day in the Netherlands as a UTC timestamp (edits are stored in UTC). */

@@ -2,7 +2,7 @@
 // (queries/regiegroep.ts) with the pure functions of src/lib/domain. Routes stay thin: they parse
 // the URL, call one of these and hand the result to components.
 import { DRIEHOEK_LABEL, DRIEHOEKEN, KWADRANTEN, type Kwadrant, type Status } from '$contract/regiegroep';
-import { countsOverTime, diffSwot, snapshotAt, snapshotDates, type SwotDiff, type SwotRecord } from '$lib/regiegroep/swot';
+import { countsOverTime, diffSwot, snapshotAt, snapshotDates, type SwotDiff, type SwotRecord } from './swot';
 import {
 	defaultMeeting,
 	latestUpdate,
@@ -16,11 +16,11 @@ import {
 	type Mijlpaal,
 	type MijlpaalStaat,
 	type Voortgang
-} from '$lib/regiegroep/werkplannen';
-import type { TimelineRow } from '$lib/regiegroep/timeline';
-import { shortDate } from '$lib/regiegroep/timeline';
-import type { Combined } from '$lib/regiegroep/precedence';
-import type { CombinedSwot, RegiegroepData, WerkplanRow } from './queries';
+} from './werkplannen';
+import type { TimelineRow } from './timeline';
+import { shortDate } from './timeline';
+import type { Combined } from './precedence';
+import type { CombinedSwot, RegiegroepData, WerkplanRow } from '$lib/regiegroep/types';
 
 /** Where the current version of a record comes from, for display. */
 export interface Herkomst {

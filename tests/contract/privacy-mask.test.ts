@@ -1,8 +1,8 @@
-// Free-text masking (pipelines/validators/freeText.ts) on the kind of text an open survey answer
+// Free-text masking (contract/privacy.ts) on the kind of text an open survey answer
 // holds: every e-mail address, phone number, BSN and full postcode is replaced, and ordinary
 // numbers, dates and scores are left alone.
 import { describe, expect, it } from 'vitest';
-import { MASK, maskPersonalData } from '../../pipelines/validators/freeText';
+import { MASK, maskPersonalData } from '$contract/privacy';
 
 describe('maskPersonalData on open answers', () => {
 	it('masks e-mail addresses', () => {

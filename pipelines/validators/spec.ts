@@ -4,7 +4,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ErrorCollector, RuleId } from '../errors';
 import type { RawTable } from '../readers/table';
-import type { FieldContext, FieldType, Value } from '../validators/fields';
+import type { FieldContext, FieldType, Value } from './fields';
 
 export interface ColumnSpec {
 	/** Column name as in formats.md (lower case). */

@@ -1,6 +1,6 @@
-// Free text is stored with personal data masked (pipelines/validators/freeText.ts).
+// Free text is stored with personal data masked (contract/privacy.ts).
 import { describe, expect, it } from 'vitest';
-import { maskPersonalData, MASK } from '../../pipelines/validators/freeText';
+import { maskPersonalData, MASK } from '$contract/privacy';
 
 describe('maskPersonalData', () => {
 	it('masks e-mail addresses, phone numbers, BSNs and postcodes, and counts them', () => {
