@@ -113,10 +113,11 @@ async function prepareSchema(conn: DuckDBConnection, dbPath: string, created: bo
 		}
 	}
 	// CREATE IF NOT EXISTS and INSERT OR IGNORE: harmless on an existing database, and a database
-	// from an older version gets the tables it lacks.
+	// from an older version gets the tables it lacks, and with them this version's number (the
+	// dashboard refuses a file whose version differs from its own).
 	await conn.run(SCHEMA_SQL);
 	await conn.run(SEED_SQL);
-	await conn.run(`INSERT OR IGNORE INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}')`);
+	await conn.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}')`);
 }
 
 /** Copies left by an import that crashed. Only a lock holder creates them, and we hold the lock. */

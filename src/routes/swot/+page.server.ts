@@ -1,15 +1,12 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { isIsoDate } from '$contract/dates';
-import { db } from '$lib/server/db/database';
-import { addSwotItem, closeSwotItem, EditError, editSwotItem } from '$lib/server/edits/regiegroep';
-import { editor, formValues, NAAM_COOKIE, parseForm, rememberName, swotAddForm, swotCloseForm, swotEditForm } from '$lib/server/edits/forms';
-import { today } from '$contract/dates';
-import { edits } from '$lib/server/edits/store';
+import { isIsoDate, today } from '$contract/dates';
+import { swotView, themaMatrix } from '$lib/regiegroep/views';
 import { withDatabase } from '$lib/server/db/page';
-import { auditTrail } from '$lib/server/edits/history';
+import { editAction } from '$lib/server/edits/actions';
+import { NAAM_COOKIE, swotAddForm, swotCloseForm, swotEditForm } from '$lib/server/edits/forms';
+import { auditTrail, editHistory } from '$lib/server/edits/history';
+import { addSwotItem, closeSwotItem, editSwotItem, type EditContext } from '$lib/server/edits/regiegroep';
 import { reference } from '$lib/server/reference/units';
 import { swotData } from '$lib/server/regiegroep/queries';
-import { swotView, themaMatrix } from '$lib/regiegroep/views';
 import type { Actions, PageServerLoad } from './$types';
 
 const dateParam = (p: URLSearchParams, name: string) => {
@@ -33,7 +30,7 @@ function backTo(raw: FormDataEntryValue | null): string {
 
 export const load: PageServerLoad = async ({ url, cookies }) =>
 	withDatabase(async ({ db }) => {
-		const store = edits();
+		const store = editHistory();
 		const [ref, records] = await Promise.all([reference(db), swotData(db, store)]);
 		const withSwot = ref.wijken.filter((w) => records.some((r) => r.value.wijk_code === w.wijk_code));
 		const asked = url.searchParams.get('wijk');
@@ -53,73 +50,33 @@ export const load: PageServerLoad = async ({ url, cookies }) =>
 		};
 	});
 
-type Failure = { form: string; errors: Record<string, string>; values: Record<string, string> };
-
-async function run(form: FormData, name: string, edit: () => Promise<unknown>) {
-	try {
-		await edit();
-		return null;
-	} catch (e) {
-		if (e instanceof EditError) return fail(404, { form: name, errors: { formulier: e.message }, values: formValues(form) } satisfies Failure);
-		throw e;
-	}
-}
+const wijkCodes = async (ctx: EditContext) => new Set((await reference(ctx.db)).wijken.map((w) => w.wijk_code));
+const toQuadrants = (form: FormData) => `${backTo(form.get('terug'))}#kwadranten`;
+const itemForm = (action: string) => (form: FormData) => `${action}:${form.get('item_sleutel')}`;
 
 export const actions: Actions = {
-	toevoegen: async ({ request, locals, cookies, url }) => {
-		const form = await request.formData();
-		const who = editor(locals, form);
-		const parsed = parseForm(swotAddForm, form);
-		if (!who.ok || !parsed.ok) {
-			return fail(400, { form: 'toevoegen', errors: { ...(parsed.ok ? {} : parsed.errors), ...(who.ok ? {} : who.errors) }, values: formValues(form) } satisfies Failure);
-		}
-		const ref = await reference(db());
-		const failed = await run(form, 'toevoegen', () =>
-			addSwotItem(
-				{ db: db(), store: edits(), wie: who.wie },
-				{ ...parsed.data, thema: parsed.data.thema ?? null },
-				new Set(ref.wijken.map((w) => w.wijk_code))
-			)
-		);
-		if (failed) return failed;
-		if (!who.fromLogin) rememberName(cookies, url, who.wie);
-		redirect(303, `${backTo(form.get('terug'))}#kwadranten`);
-	},
+	toevoegen: editAction({
+		schema: swotAddForm,
+		formName: () => 'toevoegen',
+		edit: async (ctx, data) => addSwotItem(ctx, { ...data, thema: data.thema ?? null }, await wijkCodes(ctx)),
+		next: toQuadrants
+	}),
 
-	wijzigen: async ({ request, locals, cookies, url }) => {
-		const form = await request.formData();
-		const who = editor(locals, form);
-		const parsed = parseForm(swotEditForm, form);
-		const name = `wijzigen:${form.get('item_sleutel')}`;
-		if (!who.ok || !parsed.ok) {
-			return fail(400, { form: name, errors: { ...(parsed.ok ? {} : parsed.errors), ...(who.ok ? {} : who.errors) }, values: formValues(form) } satisfies Failure);
-		}
-		const { wijk_code, datum, item_sleutel, kwadrant, omschrijving, thema } = parsed.data;
-		const failed = await run(form, name, () =>
-			editSwotItem({ db: db(), store: edits(), wie: who.wie }, { wijk_code, datum, item_sleutel }, { kwadrant, omschrijving, thema: thema ?? null })
-		);
-		if (failed) return failed;
-		if (!who.fromLogin) rememberName(cookies, url, who.wie);
-		redirect(303, `${backTo(form.get('terug'))}#kwadranten`);
-	},
+	wijzigen: editAction({
+		schema: swotEditForm,
+		formName: itemForm('wijzigen'),
+		edit: (ctx, { wijk_code, datum, item_sleutel, kwadrant, omschrijving, thema }) =>
+			editSwotItem(ctx, { wijk_code, datum, item_sleutel }, { kwadrant, omschrijving, thema: thema ?? null }),
+		next: toQuadrants
+	}),
 
-	afsluiten: async ({ request, locals, cookies, url }) => {
-		const form = await request.formData();
-		const who = editor(locals, form);
-		const parsed = parseForm(swotCloseForm, form);
-		const name = `afsluiten:${form.get('item_sleutel')}`;
-		if (!who.ok || !parsed.ok) {
-			return fail(400, { form: name, errors: { ...(parsed.ok ? {} : parsed.errors), ...(who.ok ? {} : who.errors) }, values: formValues(form) } satisfies Failure);
-		}
-		const { wijk_code, datum, item_sleutel, actie, afgesloten_op } = parsed.data;
-		if (actie === 'afsluiten' && afgesloten_op && afgesloten_op < datum) {
-			return fail(400, { form: name, errors: { afgesloten_op: 'Een item kan niet worden afgesloten voor de datum van zijn SWOT.' }, values: formValues(form) } satisfies Failure);
-		}
-		const failed = await run(form, name, () =>
-			closeSwotItem({ db: db(), store: edits(), wie: who.wie }, { wijk_code, datum, item_sleutel }, actie === 'afsluiten' ? (afgesloten_op ?? today()) : null)
-		);
-		if (failed) return failed;
-		if (!who.fromLogin) rememberName(cookies, url, who.wie);
-		redirect(303, `${backTo(form.get('terug'))}#kwadranten`);
-	}
+	afsluiten: editAction({
+		schema: swotCloseForm,
+		formName: itemForm('afsluiten'),
+		check: ({ actie, afgesloten_op, datum }) =>
+			actie === 'afsluiten' && afgesloten_op && afgesloten_op < datum ? { afgesloten_op: 'Een item kan niet worden afgesloten voor de datum van zijn SWOT.' } : null,
+		edit: (ctx, { wijk_code, datum, item_sleutel, actie, afgesloten_op }) =>
+			closeSwotItem(ctx, { wijk_code, datum, item_sleutel }, actie === 'afsluiten' ? (afgesloten_op ?? today()) : null),
+		next: toQuadrants
+	})
 };

@@ -1,6 +1,5 @@
-import { isIsoDate } from '$contract/dates';
-import { today } from '$contract/dates';
-import { edits } from '$lib/server/edits/store';
+import { isIsoDate, today } from '$contract/dates';
+import { editHistory } from '$lib/server/edits/history';
 import { withDatabase } from '$lib/server/db/page';
 import { regiegroepData } from '$lib/server/regiegroep/queries';
 import { meetingView, portfolio, timelineRows } from '$lib/regiegroep/views';
@@ -13,7 +12,7 @@ const dateParam = (url: URL, name: string) => {
 
 export const load: PageServerLoad = async ({ url }) =>
 	withDatabase(async ({ db }) => {
-		const data = await regiegroepData(db, edits());
+		const data = await regiegroepData(db, editHistory());
 		const vandaag = today();
 		const peildatum = dateParam(url, 'peildatum') ?? vandaag;
 		return {

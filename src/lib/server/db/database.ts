@@ -8,6 +8,7 @@
 
 import fs from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { SCHEMA_VERSION } from '$contract/schema';
 import { databasePath } from './config';
 
 export type Row = Record<string, unknown>;
@@ -17,6 +18,42 @@ export class DatabaseMissingError extends Error {
 	constructor(readonly path: string) {
 		super(`Er is nog geen database op ${path}.`);
 		this.name = 'DatabaseMissingError';
+	}
+}
+
+/** The file is not a monitor database, or one of another schema version than this app reads. */
+export class DatabaseVersionError extends Error {
+	constructor(
+		readonly path: string,
+		message: string
+	) {
+		super(message);
+		this.name = 'DatabaseVersionError';
+	}
+}
+
+/**
+ * Refuses a file the app cannot read correctly: one without the pipelines' `meta` table, or with a
+ * schema version other than contract/schema.ts names. A file without a recorded version (built by
+ * hand, as the tests do) is read as the current version.
+ */
+async function checkSchemaVersion(instance: DuckDBInstance, path: string): Promise<void> {
+	const conn = await instance.connect();
+	try {
+		const tables = await conn.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'meta' AND schema_name = 'main'`);
+		if (Number(tables.getRows()[0][0]) === 0) {
+			throw new DatabaseVersionError(path, `${path} is geen database van de Basiszorg Monitor (de tabel meta ontbreekt). Bouw de database met npm run ingest.`);
+		}
+		const found = (await conn.runAndReadAll(`SELECT value FROM meta WHERE key = 'schema_version'`)).getRows()[0]?.[0];
+		if (found === undefined || Number(found) === SCHEMA_VERSION) return;
+		throw new DatabaseVersionError(
+			path,
+			Number(found) > SCHEMA_VERSION
+				? `De database ${path} heeft schemaversie ${found}; deze versie van de monitor leest versie ${SCHEMA_VERSION}. Werk de monitor bij.`
+				: `De database ${path} heeft schemaversie ${found}, ouder dan versie ${SCHEMA_VERSION} die deze monitor leest. Laad de exports opnieuw met npm run ingest (of bouw de demodatabase met npm run demo-db).`
+		);
+	} finally {
+		conn.closeSync();
 	}
 }
 
@@ -80,7 +117,15 @@ export class Database {
 		if (previous) this.#swaps++;
 		const next: Generation = {
 			key,
-			instance: DuckDBInstance.create(this.path, { access_mode: 'READ_ONLY' }),
+			instance: DuckDBInstance.create(this.path, { access_mode: 'READ_ONLY' }).then(async (instance) => {
+				try {
+					await checkSchemaVersion(instance, this.path);
+					return instance;
+				} catch (e) {
+					instance.closeSync();
+					throw e;
+				}
+			}),
 			active: 0,
 			retired: false
 		};

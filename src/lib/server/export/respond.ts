@@ -2,7 +2,7 @@
 // the page's query string, and answer as a CSV download (or 404 / 503 in Dutch).
 import { error } from '@sveltejs/kit';
 import { minCell } from '$lib/server/db/config';
-import { db, DatabaseMissingError } from '$lib/server/db/database';
+import { db, DatabaseMissingError, DatabaseVersionError } from '$lib/server/db/database';
 import { EXPORTS } from './registry';
 
 export async function exportResponse(name: string, params: URLSearchParams): Promise<Response> {
@@ -19,6 +19,7 @@ export async function exportResponse(name: string, params: URLSearchParams): Pro
 		});
 	} catch (e) {
 		if (e instanceof DatabaseMissingError) error(503, 'Er is nog geen database geladen.');
+		if (e instanceof DatabaseVersionError) error(503, e.message);
 		throw e;
 	}
 }

@@ -1,19 +1,18 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { milestoneState } from '$lib/regiegroep/werkplannen';
-import { addStatusUpdate, EditError, setMilestone } from '$lib/server/edits/regiegroep';
-import { editor, formValues, mijlpaalForm, NAAM_COOKIE, parseForm, rememberName, statusForm } from '$lib/server/edits/forms';
+import { error } from '@sveltejs/kit';
 import { today } from '$contract/dates';
-import { edits } from '$lib/server/edits/store';
-import { db } from '$lib/server/db/database';
-import { withDatabase } from '$lib/server/db/page';
-import { auditTrail } from '$lib/server/edits/history';
-import { regiegroepData, regiegroepLoads } from '$lib/server/regiegroep/queries';
 import { herkomst } from '$lib/regiegroep/views';
+import { milestoneState } from '$lib/regiegroep/werkplannen';
+import { withDatabase } from '$lib/server/db/page';
+import { editAction } from '$lib/server/edits/actions';
+import { mijlpaalForm, NAAM_COOKIE, statusForm } from '$lib/server/edits/forms';
+import { auditTrail, editHistory } from '$lib/server/edits/history';
+import { addStatusUpdate, setMilestone } from '$lib/server/edits/regiegroep';
+import { regiegroepData, regiegroepLoads } from '$lib/server/regiegroep/queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, cookies }) =>
 	withDatabase(async ({ db }) => {
-		const store = edits();
+		const store = editHistory();
 		const [data, audit, loads] = await Promise.all([regiegroepData(db, store), auditTrail(store, { werkplan_id: params.id }), regiegroepLoads(db)]);
 		const werkplan = data.werkplannen.find((w) => w.werkplan_id === params.id);
 		if (!werkplan) error(404, `Werkplan ${params.id} komt niet voor in de geladen gegevens.`);
@@ -46,47 +45,25 @@ export const load: PageServerLoad = async ({ params, cookies }) =>
 	});
 
 export const actions: Actions = {
-	status: async ({ request, params, locals, cookies, url }) => {
-		const form = await request.formData();
-		const who = editor(locals, form);
-		const parsed = parseForm(statusForm, form);
-		if (!who.ok || !parsed.ok) {
-			return fail(400, { form: 'status', errors: { ...(parsed.ok ? {} : parsed.errors), ...(who.ok ? {} : who.errors) }, values: formValues(form) });
-		}
-		try {
-			await addStatusUpdate(
-				{ db: db(), store: edits(), wie: who.wie },
-				{
-					werkplan_id: params.id,
-					datum: parsed.data.datum,
-					status: parsed.data.status,
-					toelichting: parsed.data.toelichting ?? null,
-					vergadering: parsed.data.vergadering ?? null
-				}
-			);
-		} catch (e) {
-			if (e instanceof EditError) return fail(404, { form: 'status', errors: { formulier: e.message }, values: formValues(form) });
-			throw e;
-		}
-		if (!who.fromLogin) rememberName(cookies, url, who.wie);
-		redirect(303, `/werkplannen/${encodeURIComponent(params.id)}?opgeslagen=status#voortgang`);
-	},
+	status: editAction({
+		schema: statusForm,
+		formName: () => 'status',
+		edit: (ctx, data, { params }) =>
+			addStatusUpdate(ctx, {
+				werkplan_id: params.id,
+				datum: data.datum,
+				status: data.status,
+				toelichting: data.toelichting ?? null,
+				vergadering: data.vergadering ?? null
+			}),
+		next: (_form, _data, { params }) => `/werkplannen/${encodeURIComponent(params.id)}?opgeslagen=status#voortgang`
+	}),
 
-	mijlpaal: async ({ request, params, locals, cookies, url }) => {
-		const form = await request.formData();
-		const who = editor(locals, form);
-		const parsed = parseForm(mijlpaalForm, form);
-		if (!who.ok || !parsed.ok) {
-			return fail(400, { form: `mijlpaal-${form.get('mijlpaal_id')}`, errors: { ...(parsed.ok ? {} : parsed.errors), ...(who.ok ? {} : who.errors) }, values: formValues(form) });
-		}
-		const gereed_op = parsed.data.actie === 'gereed' ? (parsed.data.gereed_op ?? today()) : null;
-		try {
-			await setMilestone({ db: db(), store: edits(), wie: who.wie }, { werkplan_id: params.id, mijlpaal_id: parsed.data.mijlpaal_id, gereed_op });
-		} catch (e) {
-			if (e instanceof EditError) return fail(404, { form: `mijlpaal-${parsed.data.mijlpaal_id}`, errors: { formulier: e.message }, values: formValues(form) });
-			throw e;
-		}
-		if (!who.fromLogin) rememberName(cookies, url, who.wie);
-		redirect(303, `/werkplannen/${encodeURIComponent(params.id)}?opgeslagen=mijlpaal#mijlpalen`);
-	}
+	mijlpaal: editAction({
+		schema: mijlpaalForm,
+		formName: (form) => `mijlpaal-${form.get('mijlpaal_id')}`,
+		edit: (ctx, data, { params }) =>
+			setMilestone(ctx, { werkplan_id: params.id, mijlpaal_id: data.mijlpaal_id, gereed_op: data.actie === 'gereed' ? (data.gereed_op ?? today()) : null }),
+		next: (_form, _data, { params }) => `/werkplannen/${encodeURIComponent(params.id)}?opgeslagen=mijlpaal#mijlpalen`
+	})
 };

@@ -1,8 +1,6 @@
-import { isIsoDate } from '$contract/dates';
-import { today } from '$contract/dates';
-import { edits } from '$lib/server/edits/store';
+import { isIsoDate, today } from '$contract/dates';
 import { withDatabase } from '$lib/server/db/page';
-import { auditTrail } from '$lib/server/edits/history';
+import { auditTrail, editHistory } from '$lib/server/edits/history';
 import { reference } from '$lib/server/reference/units';
 import { regiegroepData, swotData } from '$lib/server/regiegroep/queries';
 import { meetingView, portfolio, swotChanges } from '$lib/regiegroep/views';
@@ -17,7 +15,7 @@ function endOfDayUtc(iso: string): string {
 
 export const load: PageServerLoad = async ({ url }) =>
 	withDatabase(async ({ db }) => {
-		const store = edits();
+		const store = editHistory();
 		const [data, swot, ref] = await Promise.all([regiegroepData(db, store), swotData(db, store), reference(db)]);
 		const asked = url.searchParams.get('vergadering');
 		const vandaag = today();
