@@ -126,7 +126,7 @@ module.exports = {
 	],
 	options: {
 		doNotFollow: { path: 'node_modules' },
-		exclude: { path: ['^\\.svelte-kit', '^build', 'node_modules/'] },
+		exclude: { path: ['^\\.svelte-kit', '^build'] },
 		tsPreCompilationDeps: true,
 		webpackConfig: { fileName: '.dependency-cruiser.aliases.cjs' },
 		enhancedResolveOptions: {
