@@ -1,5 +1,5 @@
 // Detectors of personal data, for the pipelines (a file that holds it is refused, free text is
-// masked before storage) and the app (an edit is masked the same way): formats.md "Privacy".
+// masked before storage) and the app (an edit is masked the same way): docs/formats.md "Privacy: what is never loaded".
 // Pure functions on strings: no I/O.
 
 /**
@@ -47,7 +47,7 @@ const IDENTIFIER_STEMS = [
 /** Short names that are identifiers only when they are the whole column name. */
 const IDENTIFIER_NAMES = new Set(['naam', 'name', 'tel', 'mail', 'mobiel', 'gsm', 'dob', 'pc6']);
 
-/** A four-digit postcode area is not an identifier (formats.md: `pc4` is allowed). */
+/** A four-digit postcode area is not an identifier (docs/formats.md: `pc4` is allowed). */
 const PC4 = /^(pc4|postcode4|postcodepc4|pc4code|pc4gebied|postcodegebied)/;
 
 /**

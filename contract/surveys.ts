@@ -1,4 +1,4 @@
-// Code lists and scales of the surveys (formats.md "Surveys"): kinds of enquete, question types,
+// Code lists and scales of the surveys (docs/surveys.md "Definitions"): kinds of enquete, question types,
 // roles, Likert labels and seasons. Shared by the pipelines (reading answers) and the UI (labels),
 // like codes.ts for the referral data.
 

@@ -2,7 +2,7 @@
 // is (file, line, column) and which rule of docs/formats.md it breaks, in Dutch, so the person who
 // made the export can fix it. A failed import throws one IngestFailedError carrying all of them.
 
-/** Rule ids as documented in docs/formats.md ("Foutcodes"). */
+/** Rule ids as documented in docs/formats.md "Messages and rule ids". */
 export type RuleId =
 	// the file as a whole
 	| 'bestand-onleesbaar'

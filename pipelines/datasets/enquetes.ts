@@ -1,4 +1,4 @@
-// The surveys themselves (formats.md "Surveys"): `enquetes`, keyed by enquete_id, and their
+// The surveys themselves (docs/formats.md "Datasets"): `enquetes`, keyed by enquete_id, and their
 // `enquete_vragen`, keyed by (enquete_id, vraag_code). The responses, in three shapes, are in
 // enquete_responsen.ts.
 

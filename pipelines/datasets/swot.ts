@@ -1,4 +1,4 @@
-// `swot`: the SWOT of the collaboration per wijk (formats.md "SWOT per wijk"). All rows with one
+// `swot`: the SWOT of the collaboration per wijk (docs/regiegroep.md "SWOT snapshots and matching"). All rows with one
 // wijk_code and datum form one snapshot. An item is identified within its snapshot by its item_id,
 // or, without one, by its quadrant and normalised text (the derived column `item_sleutel`), so a
 // re-delivered snapshot replaces its items instead of duplicating them.

@@ -1,4 +1,4 @@
-// The regiegroep's workplans (formats.md "Werkplannen"): `werkplannen` keyed by werkplan_id,
+// The regiegroep's workplans (docs/regiegroep.md "Data model"): `werkplannen` keyed by werkplan_id,
 // their `mijlpalen` keyed by (werkplan_id, mijlpaal_id), and `voortgang` (status updates) keyed
 // by (werkplan_id, datum). Titles, goals, milestone descriptions and notes are free text: personal
 // data in them is masked before storage.

@@ -1,6 +1,6 @@
 // Free text (werkplan notes, SWOT items, milestone descriptions) is stored, but never with personal
 // data in it: e-mail addresses, phone numbers, BSNs and full postcodes are masked before storage
-// (formats.md "Privacy"). The same masking runs on edits made in the app (src/lib/server/edits).
+// (docs/formats.md "Privacy: what is never loaded"). The same masking runs on edits made in the app (src/lib/server/edits).
 
 import { maskPersonalData } from '../../contract/privacy';
 import { cellText } from './codes';

@@ -1,6 +1,6 @@
 // SWOT items across snapshots: which items of an earlier SWOT are still there in a later one, which
 // are new and which were resolved, per quadrant. Items are matched on `item_id` when both have one,
-// otherwise on their normalised text within the same quadrant (formats.md "SWOT per wijk").
+// otherwise on their normalised text within the same quadrant (docs/regiegroep.md "SWOT snapshots and matching").
 // Pure functions for the pages; the key of an item without id (itemKey) is the contract's.
 
 import { KWADRANTEN, normaliseText, type Kwadrant } from '$contract/regiegroep';

@@ -256,7 +256,7 @@ describe('generateDemo', () => {
 			expect(text, name).not.toMatch(/(^|[;,"])\d{9}([;,"\r\n]|$)/m); // 9-digit number as a value
 			const header = text.slice(0, text.indexOf('\n')).replace(/^\uFEFF/, '').trim().toLowerCase();
 			for (const column of header.split(/[;,]/).map((c) => c.replaceAll('"', '').trim())) {
-				// The contract names an enquete's title `naam` (formats.md "Surveys"): not a person's name.
+				// The contract names an enquete's title `naam` (docs/formats.md "Datasets"): not a person's name.
 				if (name === 'enquetes.csv' && column === 'naam') continue;
 				expect(FORBIDDEN_COLUMNS, `${name}: ${column}`).not.toContain(column);
 			}

@@ -6,7 +6,7 @@ export function databasePath(): string {
 	return path.resolve(process.env.MONITOR_DB ?? 'data/monitor.duckdb');
 }
 
-/** Smallest count of people or events that may be shown (formats.md "Small numbers"). */
+/** Smallest count of people or events that may be shown (docs/privacy.md "Small numbers"). */
 export function minCell(): number {
 	const raw = process.env.MONITOR_MIN_CELL;
 	if (raw === undefined || raw === '') return 5;

@@ -1,4 +1,4 @@
-// Small-number suppression (formats.md "Small numbers"), applied to every result before it leaves
+// Small-number suppression (docs/privacy.md "Small numbers"), applied to every result before it leaves
 // the server. Two passes over a set of named cells:
 //  1. primary: a count of people or events between 1 and k-1 is hidden ("klein");
 //  2. complementary: a *group* is a set of cells of which one is the sum of the others (the months
