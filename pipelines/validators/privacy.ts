@@ -32,7 +32,7 @@ export const BSN_COLUMN_SHARE = 0.5;
 /**
  * Runs every privacy rule over the whole table (all columns, also unknown ones that would not be
  * loaded) and reports each broken rule once per column. The values of `freeText` columns (indexes)
- * are not checked here: their personal data is masked before storage (validators/freeText.ts).
+ * are not checked here: their personal data is masked before storage (validators/freeText.ts, masking in contract/privacy.ts).
  * The names of `contract` columns (indexes) are not checked either: the contract chose them for the
  * detected dataset (an enquete's `naam` is the survey's name).
  */

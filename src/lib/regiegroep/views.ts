@@ -1,6 +1,7 @@
-// What the Werkplannen, werkplan, SWOT and report pages show, built from the combined records
-// (queries/regiegroep.ts) with the pure functions of src/lib/domain. Routes stay thin: they parse
-// the URL, call one of these and hand the result to components.
+// What the Werkplannen, werkplan, SWOT and report pages show (view models), built from the combined
+// records (src/lib/server/regiegroep/queries.ts) with the pure rules beside this file. Pure and
+// client-safe, so components can name the shapes they render. Routes stay thin: they parse the URL,
+// call one of these and hand the result to components.
 import { DRIEHOEK_LABEL, DRIEHOEKEN, KWADRANTEN, type Kwadrant, type Status } from '$contract/regiegroep';
 import { countsOverTime, diffSwot, snapshotAt, snapshotDates, type SwotDiff, type SwotRecord } from './swot';
 import {
