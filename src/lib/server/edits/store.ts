@@ -14,7 +14,7 @@ import { databasePath } from '$lib/server/db/config';
 import type { Params, Row } from '$lib/server/db/database';
 
 /** Bumped when the audit table changes shape; the store refuses a newer file than it knows. */
-export const EDITS_SCHEMA_VERSION = 1;
+export const EDITS_SCHEMA_VERSION = 2;
 
 const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -35,6 +35,19 @@ CREATE TABLE IF NOT EXISTS audit (
   oud VARCHAR,                          -- the record as the app showed it before the edit (JSON); NULL: new
   oud_bron VARCHAR,                     -- where that came from: import:<load_id> or app:<audit_id>
   nieuw VARCHAR NOT NULL                -- the edited fields after the edit (JSON)
+);
+
+-- Version 2: what people did, for the beheerder (/beheer/audit): sign-ins, failed sign-ins,
+-- exports (which, with which filters; never the data), uploads, rollbacks, edits, user changes.
+-- Append-only like audit.
+CREATE SEQUENCE IF NOT EXISTS activity_id;
+CREATE TABLE IF NOT EXISTS activity (
+  activity_id BIGINT PRIMARY KEY DEFAULT nextval('activity_id'),
+  tijdstip TIMESTAMP NOT NULL,          -- UTC
+  gebruiker VARCHAR,                    -- user name; NULL when nobody is signed in (a failed sign-in)
+  soort VARCHAR NOT NULL,               -- aanmelden | aanmelden-mislukt | afmelden | export | upload | terugdraaien | bewerking | gebruiker
+  detail VARCHAR NOT NULL,              -- what, in Dutch (export name and filters, file names, ...)
+  adres VARCHAR                         -- the client's address
 );
 `;
 
@@ -70,7 +83,8 @@ export class EditStore {
 					if (version !== undefined && Number(version) > EDITS_SCHEMA_VERSION) {
 						throw new Error(`Het bewerkingenbestand ${this.path} heeft schemaversie ${version}; deze monitor kent versie ${EDITS_SCHEMA_VERSION}.`);
 					}
-					await conn.run(`INSERT OR IGNORE INTO meta VALUES ('schema_version', '${EDITS_SCHEMA_VERSION}')`);
+					// CREATE IF NOT EXISTS brought an older file up to this version.
+					await conn.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', '${EDITS_SCHEMA_VERSION}')`);
 				} finally {
 					conn.closeSync();
 				}
