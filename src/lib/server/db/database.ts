@@ -9,7 +9,9 @@
 import fs from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { SCHEMA_VERSION } from '$contract/schema';
+import { FULL_SCOPE, isFullScope, type Scope } from '$lib/auth/types';
 import { databasePath } from './config';
+import { applyScope, tableColumns, type TableColumns } from './scope';
 
 export type Row = Record<string, unknown>;
 export type Params = Record<string, string | number | boolean | null>;
@@ -60,6 +62,8 @@ async function checkSchemaVersion(instance: DuckDBInstance, path: string): Promi
 interface Generation {
 	key: string;
 	instance: Promise<DuckDBInstance>;
+	/** The file's tables and columns, read once, for the scope's views. */
+	tables: Promise<TableColumns> | null;
 	active: number;
 	retired: boolean;
 }
@@ -89,15 +93,32 @@ function usedParams(sql: string, params: Params): Params {
 	return out;
 }
 
-export class Database {
-	#current: Generation | null = null;
-	#swaps = 0;
+/** The open versions of one file; shared by every scoped view of it. */
+class FileState {
+	current: Generation | null = null;
+	swaps = 0;
+}
 
-	constructor(readonly path: string) {}
+export class Database {
+	readonly #file: FileState;
+
+	/** `scope`: the rows this handle may read (row-level security, scope.ts); everything by default. */
+	constructor(
+		readonly path: string,
+		readonly scope: Scope = FULL_SCOPE,
+		file: FileState = new FileState()
+	) {
+		this.#file = file;
+	}
+
+	/** The same file, seen through a user's scope. */
+	scoped(scope: Scope): Database {
+		return new Database(this.path, scope, this.#file);
+	}
 
 	/** How many times a new version of the file was picked up (for /bronnen and the tests). */
 	get swaps(): number {
-		return this.#swaps;
+		return this.#file.swaps;
 	}
 
 	exists(): boolean {
@@ -105,6 +126,7 @@ export class Database {
 	}
 
 	#generation(): Generation {
+		const state = this.#file;
 		let stat: fs.Stats;
 		try {
 			stat = fs.statSync(this.path);
@@ -112,9 +134,9 @@ export class Database {
 			throw new DatabaseMissingError(this.path);
 		}
 		const key = fileKey(stat);
-		if (this.#current?.key === key) return this.#current;
-		const previous = this.#current;
-		if (previous) this.#swaps++;
+		if (state.current?.key === key) return state.current;
+		const previous = state.current;
+		if (previous) state.swaps++;
 		const next: Generation = {
 			key,
 			instance: DuckDBInstance.create(this.path, { access_mode: 'READ_ONLY' }).then(async (instance) => {
@@ -126,14 +148,15 @@ export class Database {
 					throw e;
 				}
 			}),
+			tables: null,
 			active: 0,
 			retired: false
 		};
 		// A failed open must not stick: the next query tries again.
 		next.instance.catch(() => {
-			if (this.#current === next) this.#current = previous;
+			if (state.current === next) state.current = previous;
 		});
-		this.#current = next;
+		state.current = next;
 		if (previous) this.#retire(previous);
 		return next;
 	}
@@ -144,12 +167,29 @@ export class Database {
 	}
 
 	async query<T extends object = Row>(sql: string, params: Params = {}): Promise<T[]> {
+		return this.#run<T>(sql, params, this.scope);
+	}
+
+	/**
+	 * A fact about the delivery as a whole, the same for every user: the period the referral data
+	 * covers. Rates count the months of that period, so a user who sees one gemeente must get the
+	 * same rate as one who sees all. Never for rows or counts (those always go through the scope).
+	 */
+	deliveryPeriod<T extends object = Row>(sql: string): Promise<T[]> {
+		return this.#run<T>(sql, {}, FULL_SCOPE);
+	}
+
+	async #run<T extends object>(sql: string, params: Params, scope: Scope): Promise<T[]> {
 		const gen = this.#generation();
 		gen.active++;
 		try {
 			const instance = await gen.instance;
 			const connection = await instance.connect();
 			try {
+				if (!isFullScope(scope)) {
+					gen.tables ??= tableColumns(connection);
+					await applyScope(connection, scope, await gen.tables);
+				}
 				const reader = await connection.runAndReadAll(sql, usedParams(sql, params));
 				return reader.getRowObjectsJS().map((row) => {
 					const out: Row = {};
@@ -166,8 +206,8 @@ export class Database {
 	}
 
 	close() {
-		if (this.#current) this.#retire(this.#current);
-		this.#current = null;
+		if (this.#file.current) this.#retire(this.#file.current);
+		this.#file.current = null;
 	}
 }
 

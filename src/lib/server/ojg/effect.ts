@@ -253,7 +253,7 @@ function series(d: Design, cube: ReferralCube, toOjg: Map<string, Cell>): MonthP
 export async function ojgEffect(db: Database, venster: number, vergelijking: Vergelijking, k: number): Promise<OjgEffect> {
 	const empty: OjgEffect = { venster, vergelijking, k, dataVan: null, dataTot: null, plaatsingen: [], overall: null };
 	const [[range], { placements, practices }, names] = await Promise.all([
-		db.query<{ eerste: string | null; laatste: string | null }>(DATA_RANGE_SQL),
+		db.deliveryPeriod<{ eerste: string | null; laatste: string | null }>(DATA_RANGE_SQL),
 		placementRecords(db),
 		db.query<{ praktijk_code: string; praktijk_naam: string; gemeente_naam: string }>(NAMES_SQL)
 	]);

@@ -38,7 +38,7 @@ export async function reference(db: Database): Promise<Reference> {
 			`SELECT p.praktijk_code, p.praktijk_naam, w.wijk_code, w.wijk_naam, w.gemeente_code, w.gemeente_naam
 			 FROM praktijken p JOIN wijken w USING (wijk_code) ORDER BY p.praktijk_naam`
 		),
-		db.query<DataRange>(DATA_RANGE_SQL),
+		db.deliveryPeriod<DataRange>(DATA_RANGE_SQL),
 		db.query<{ key: string; value: string }>(`SELECT key, value FROM meta`)
 	]);
 	const m = new Map(meta.map((r) => [r.key, r.value]));

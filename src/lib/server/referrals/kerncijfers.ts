@@ -79,7 +79,7 @@ export async function kerncijfers(
 	k: number,
 	scope: { perWijk: boolean; gemeente?: string | null }
 ): Promise<KerncijfersResult> {
-	const [range] = await db.query<{ laatste_volledige_jaar: number | null }>(DATA_RANGE_SQL);
+	const [range] = await db.deliveryPeriod<{ laatste_volledige_jaar: number | null }>(DATA_RANGE_SQL);
 	const jaar = range?.laatste_volledige_jaar ?? null;
 	if (jaar === null) return { jaar: null, eenheden: [] };
 	const filters = parseFilters(

@@ -155,7 +155,7 @@ export function filterParams(f: Filters) {
 /** Builds the suppressed cube for the filters (the wijk, praktijk and niveau filters select views). */
 export async function referralCube(db: Database, f: Filters, k: number): Promise<ReferralCube> {
 	const eenheid = f.niveau === 'praktijk' ? 'praktijk' : 'wijk';
-	const [range] = await db.query<{ eerste: string | null; laatste: string | null }>(DATA_RANGE_SQL);
+	const [range] = await db.deliveryPeriod<{ eerste: string | null; laatste: string | null }>(DATA_RANGE_SQL);
 	if (!range?.eerste || !range.laatste) return new ReferralCube([], [], new Map(), new Map(), k);
 	const months = monthRange(range.eerste.slice(0, 7), range.laatste.slice(0, 7));
 	const params = { ...filterParams(f), eenheid, van: yearOf(range.eerste), tot: yearOf(range.laatste) };
