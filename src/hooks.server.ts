@@ -1,10 +1,28 @@
-// The single entry point of every request (pages and exports alike). A later login puts the
-// signed-in user and their scope in event.locals here, so that no route can forget the check.
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+// The single entry point of every request (pages and exports alike): who is signed in, and may
+// they open this route (src/lib/server/auth/gate.ts)? No route can forget the check. Scopes are
+// enforced below, in the query layer (src/lib/server/db/scope.ts).
+import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
+import { bootstrapAccounts } from '$lib/server/auth/bootstrap';
+import { decide } from '$lib/server/auth/gate';
+import { auth, userOfSession } from '$lib/server/auth/service';
+import { SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { isDemoDatabase } from '$lib/server/db/page';
+
+export const init: ServerInit = async () => {
+	const { announcement } = await bootstrapAccounts(auth().users, {
+		adminPassword: process.env.MONITOR_ADMIN_PASSWORD || undefined,
+		demo: await isDemoDatabase()
+	});
+	if (announcement) console.log(announcement);
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = randomUUID();
+	event.locals.user = userOfSession(event.cookies.get(SESSION_COOKIE));
+	const decision = decide(event.locals.user, event.route.id, event.url, event.params);
+	if (decision.kind === 'login') redirect(303, decision.location);
+	if (decision.kind === 'refuse') error(decision.status, decision.message);
 	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
@@ -15,5 +33,5 @@ export const handle: Handle = async ({ event, resolve }) => {
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: `Er is geen pagina op ${event.url.pathname}.` };
 	console.error(`[${event.locals.requestId ?? '-'}] ${event.request.method} ${event.url.pathname}`, error);
-	return { message: `Er ging iets mis bij het ophalen van de gegevens (foutcode ${event.locals.requestId ?? 'onbekend'}).` };
+	return { message: `Er ging iets mis bij het ophalen van de gegevens (foutcode ${event.locals.requestId ?? 'onbekend'}).`, errorId: event.locals.requestId };
 };

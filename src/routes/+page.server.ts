@@ -6,8 +6,8 @@ import type { PageServerLoad } from './$types';
 
 const TREND_QUERY = 'niveau=gemeente&periode=jaar&lijn=2';
 
-export const load: PageServerLoad = async () =>
-	withDatabase(async ({ db, k }) => {
+export const load: PageServerLoad = async ({ locals }) =>
+	withDatabase(locals, async ({ db, k }) => {
 		const [cijfers, cube] = await Promise.all([
 			kerncijfers(db, k, { perWijk: false }),
 			referralCube(db, parseFilters(new URLSearchParams(TREND_QUERY)), k)

@@ -61,7 +61,8 @@ describe('schema version of the analytic database', () => {
 		const before = process.env.MONITOR_DB;
 		process.env.MONITOR_DB = file;
 		try {
-			const loaded = await withDatabase(async ({ db }) => ({ rows: await db.query('SELECT 1 AS x') }));
+			const locals = { requestId: 't', user: { gebruikersnaam: 'b', naam: 'B', rol: 'beheerder' as const, scope: { gemeenten: null, wijken: null } } };
+			const loaded = await withDatabase(locals, async ({ db }) => ({ rows: await db.query('SELECT 1 AS x') }));
 			expect(loaded).toMatchObject({ ok: false, reason: 'schemaversie', path: file });
 			expect(loaded.ok === false && loaded.reason === 'schemaversie' && loaded.message).toContain('Werk de monitor bij');
 		} finally {

@@ -44,7 +44,7 @@ afterEach(async () => {
 	fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const ctx = (wie: string, now?: string): EditContext => ({ db, store, wie, now: now ? new Date(now) : undefined });
+const ctx = (wie: string, now?: string): EditContext => ({ db, store, wie, door: wie.toLowerCase().replace(/\s+/g, '.'), now: now ? new Date(now) : undefined });
 const voortgangOf = async (werkplan: string, datum: string) =>
 	(await regiegroepData(db, store)).voortgang.find((c) => c.key === keyText([werkplan, datum]));
 const loadIdOf = async (file: string) =>

@@ -27,12 +27,14 @@ export interface RegiegroepData {
 }
 
 export type Soort = 'voortgang' | 'mijlpaal' | 'swot';
-export type Actie = 'toegevoegd' | 'gewijzigd' | 'gereed' | 'heropend' | 'afgesloten';
+export type Actie = 'toegevoegd' | 'gewijzigd' | 'gereed' | 'heropend' | 'afgesloten' | 'ongedaan';
 
 export interface AuditEntry {
 	audit_id: number;
 	tijdstip: string;
 	wie: string;
+	/** The user name of who edited; null for edits from before sign-in existed. */
+	door: string | null;
 	soort: Soort;
 	actie: Actie;
 	sleutel: string[];

@@ -1,8 +1,9 @@
 import { isIsoDate, today } from '$contract/dates';
+import { mayEdit } from '$lib/auth/access';
 import { swotView, themaMatrix } from '$lib/regiegroep/views';
 import { withDatabase } from '$lib/server/db/page';
-import { editAction } from '$lib/server/edits/actions';
-import { NAAM_COOKIE, swotAddForm, swotCloseForm, swotEditForm } from '$lib/server/edits/forms';
+import { editAction, undoableEdits, undoAction } from '$lib/server/edits/actions';
+import { swotAddForm, swotCloseForm, swotEditForm } from '$lib/server/edits/forms';
 import { auditTrail, editHistory } from '$lib/server/edits/history';
 import { addSwotItem, closeSwotItem, editSwotItem, type EditContext } from '$lib/server/edits/regiegroep';
 import { reference } from '$lib/server/reference/units';
@@ -28,8 +29,8 @@ function backTo(raw: FormDataEntryValue | null): string {
 	return `/swot${s ? `?${s}` : ''}`;
 }
 
-export const load: PageServerLoad = async ({ url, cookies }) =>
-	withDatabase(async ({ db }) => {
+export const load: PageServerLoad = async ({ url, locals }) =>
+	withDatabase(locals, async ({ db }) => {
 		const store = editHistory();
 		const [ref, records] = await Promise.all([reference(db), swotData(db, store)]);
 		const withSwot = ref.wijken.filter((w) => records.some((r) => r.value.wijk_code === w.wijk_code));
@@ -38,15 +39,18 @@ export const load: PageServerLoad = async ({ url, cookies }) =>
 		const vandaag = today();
 		const datum = dateParam(url.searchParams, 'datum') ?? vandaag;
 		const van = dateParam(url.searchParams, 'van');
+		const audit = wijk ? await auditTrail(store, { wijk_code: wijk.wijk_code, soort: 'swot' }) : [];
 		return {
 			vandaag,
 			datum,
-			naam: cookies.get(NAAM_COOKIE) ?? '',
+			naam: locals.user?.naam ?? '',
 			wijken: ref.wijken,
 			wijk,
 			view: wijk ? swotView(records, wijk.wijk_code, datum, van) : null,
 			matrix: themaMatrix(records, withSwot.map((w) => w.wijk_code), datum),
-			audit: wijk ? await auditTrail(store, { wijk_code: wijk.wijk_code, soort: 'swot' }) : []
+			audit,
+			ongedaanTeMaken: undoableEdits(audit, locals.user),
+			magBewerken: locals.user !== null && mayEdit(locals.user.rol)
 		};
 	});
 
@@ -78,5 +82,7 @@ export const actions: Actions = {
 		edit: (ctx, { wijk_code, datum, item_sleutel, actie, afgesloten_op }) =>
 			closeSwotItem(ctx, { wijk_code, datum, item_sleutel }, actie === 'afsluiten' ? (afgesloten_op ?? today()) : null),
 		next: toQuadrants
-	})
+	}),
+
+	ongedaan: undoAction((form) => `${backTo(form.get('terug'))}#geschiedenis`)
 };

@@ -4,8 +4,8 @@ import { destinations } from '$lib/server/referrals/bestemmingen';
 import { referralCube, selectedBy } from '$lib/server/referrals/verwijzingen';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) =>
-	withDatabase(async ({ db, k }) => {
+export const load: PageServerLoad = async ({ url, locals }) =>
+	withDatabase(locals, async ({ db, k }) => {
 		const filters = parseFilters(url.searchParams);
 		const [cube, bestemmingen] = await Promise.all([referralCube(db, filters, k), destinations(db, filters, k)]);
 		return {

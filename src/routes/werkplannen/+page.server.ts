@@ -10,8 +10,8 @@ const dateParam = (url: URL, name: string) => {
 	return v && isIsoDate(v) ? v : null;
 };
 
-export const load: PageServerLoad = async ({ url }) =>
-	withDatabase(async ({ db }) => {
+export const load: PageServerLoad = async ({ url, locals }) =>
+	withDatabase(locals, async ({ db }) => {
 		const data = await regiegroepData(db, editHistory());
 		const vandaag = today();
 		const peildatum = dateParam(url, 'peildatum') ?? vandaag;

@@ -1,12 +1,17 @@
-// The one shape of every edit form action (Werkplannen, SWOT): read the form, find out who edits,
-// validate with the form's zod schema, make the edit on this process's databases, remember the
-// typed name, and redirect back (303, so a reload does not post again). A failure returns the form's
-// name, its Dutch errors per field and the values typed, so the page shows them on the right form.
+// The one shape of every edit form action (Werkplannen, SWOT): the signed-in user must have an
+// editing role; validate the form with its zod schema, make the edit on the database as that user
+// may see it (a record outside their scope does not exist for them), record it in the activity log,
+// and redirect back (303, so a reload does not post again). A failure returns the form's name, its
+// Dutch errors per field and the values typed, so the page shows them next to the right form.
 import { fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { db } from '$lib/server/db/database';
-import { editor, formValues, parseForm, rememberName, type FieldErrors } from './forms';
-import { EditError, type EditContext } from './regiegroep';
+import { mayEdit } from '$lib/auth/access';
+import { databaseFor } from '$lib/server/db/page';
+import { logActivity } from './activity';
+import { ROL_LABEL, type SessionUser } from '$lib/auth/types';
+import type { AuditEntry } from '$lib/regiegroep/types';
+import { formValues, parseForm, undoForm, type FieldErrors } from './forms';
+import { EditError, undoEdit, type EditContext } from './regiegroep';
 import { edits } from './store';
 
 export interface EditFailure {
@@ -34,20 +39,44 @@ export function editAction<S extends z.ZodType, E extends RequestEvent>(spec: Ed
 	return async (event) => {
 		const form = await event.request.formData();
 		const name = spec.formName(form);
-		const who = editor(event.locals, form);
-		const parsed = parseForm(spec.schema, form);
-		if (!who.ok || !parsed.ok) {
-			return failure(400, { form: name, errors: { ...(parsed.ok ? {} : parsed.errors), ...(who.ok ? {} : who.errors) }, values: formValues(form) });
+		const user = event.locals.user;
+		if (!user || !mayEdit(user.rol)) {
+			const rol = user ? ROL_LABEL[user.rol].toLowerCase() : 'niet aangemeld';
+			return failure(403, { form: name, errors: { formulier: `U kunt hier niets wijzigen (${rol}); vraag de regiegroep of de beheerder.` }, values: formValues(form) });
 		}
+		const parsed = parseForm(spec.schema, form);
+		if (!parsed.ok) return failure(400, { form: name, errors: parsed.errors, values: formValues(form) });
 		const problems = spec.check?.(parsed.data);
 		if (problems) return failure(400, { form: name, errors: problems, values: formValues(form) });
 		try {
-			await spec.edit({ db: db(), store: edits(), wie: who.wie }, parsed.data, event);
+			await spec.edit({ db: databaseFor(event.locals), store: edits(), wie: user.naam, door: user.gebruikersnaam }, parsed.data, event);
 		} catch (e) {
-			if (e instanceof EditError) return failure(404, { form: name, errors: { formulier: e.message }, values: formValues(form) });
+			if (e instanceof EditError) return failure(e.status, { form: name, errors: { formulier: e.message }, values: formValues(form) });
 			throw e;
 		}
-		if (!who.fromLogin) rememberName(event.cookies, event.url, who.wie);
+		logActivity({ gebruiker: user.gebruikersnaam, soort: 'bewerking', detail: `${event.url.pathname} ${name}`, adres: event.getClientAddress() });
 		redirect(303, spec.next(form, parsed.data, event));
 	};
+}
+
+/** The edits in `trail` that `user` may undo: the latest of each record, their own or any for a beheerder. */
+export function undoableEdits(trail: readonly AuditEntry[], user: SessionUser | null): number[] {
+	if (!user || !mayEdit(user.rol)) return [];
+	const latest = new Map<string, AuditEntry>();
+	for (const e of trail) {
+		const key = `${e.soort}:${JSON.stringify(e.sleutel)}`;
+		if ((latest.get(key)?.audit_id ?? -1) < e.audit_id) latest.set(key, e);
+	}
+	return [...latest.values()].filter((e) => user.rol === 'beheerder' || e.door === user.gebruikersnaam).map((e) => e.audit_id);
+}
+
+/** The form action that undoes one edit (undoEdit), for the pages that show an audit trail. */
+export function undoAction<E extends RequestEvent>(next: (form: FormData, event: E) => string) {
+	return editAction({
+		schema: undoForm,
+		formName: () => 'ongedaan',
+		edit: (ctx, { audit_id }, event: E) =>
+			undoEdit(ctx, audit_id, { gebruikersnaam: event.locals.user!.gebruikersnaam, beheerder: event.locals.user!.rol === 'beheerder' }),
+		next: (form, _data, event) => next(form, event)
+	});
 }

@@ -8,6 +8,8 @@ export interface NewAudit {
 	/** ISO timestamp (UTC). */
 	tijdstip: string;
 	wie: string;
+	/** The user name of who edited (null in edits from before sign-in existed). */
+	door: string | null;
 	soort: Soort;
 	actie: Actie;
 	/** The record's key, in the order of the table's key columns. */
@@ -25,11 +27,12 @@ export async function appendAudit(conn: DuckDBConnection, e: NewAudit): Promise<
 	const id = Number(next.getRows()[0][0]);
 	await conn.run(
 		`INSERT INTO audit (${COLUMNS})
-		 VALUES ($audit_id, CAST($tijdstip AS TIMESTAMP), $wie, $soort, $actie, $sleutel, $werkplan_id, $wijk_code, $oud, $oud_bron, $nieuw)`,
+		 VALUES ($audit_id, CAST($tijdstip AS TIMESTAMP), $wie, $door, $soort, $actie, $sleutel, $werkplan_id, $wijk_code, $oud, $oud_bron, $nieuw)`,
 		{
 			audit_id: id,
 			tijdstip: e.tijdstip.replace('T', ' ').replace(/Z$/, ''),
 			wie: e.wie,
+			door: e.door,
 			soort: e.soort,
 			actie: e.actie,
 			sleutel: keyText(e.sleutel),

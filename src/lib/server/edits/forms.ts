@@ -1,6 +1,5 @@
 // The edit forms of the Werkplannen and SWOT pages: what a submitted form must hold (zod schemas
-// with Dutch messages) and who makes the edit. Used by the form actions.
-import type { Cookies } from '@sveltejs/kit';
+// with Dutch messages). Used by the form actions (actions.ts); who edits comes from the session.
 import { z } from 'zod';
 import { dutchToIso, EARLIEST_DATE, isIsoDate, today } from '$contract/dates';
 import { KWADRANTEN, STATUSSEN } from '$contract/regiegroep';
@@ -24,12 +23,6 @@ const optionalText = (max: number, what: string) =>
 		(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
 		z.string().trim().max(max, { error: `${what} is te lang (hoogstens ${max} tekens).` }).optional()
 	);
-
-export const wieField = z
-	.string({ error: 'Vul uw naam in.' })
-	.trim()
-	.min(2, { error: 'Vul uw naam in (minstens 2 tekens), zodat te zien is wie de wijziging deed.' })
-	.max(80, { error: 'Uw naam is te lang (hoogstens 80 tekens).' });
 
 export const statusForm = z.object({
 	datum: dateField('de datum'),
@@ -79,6 +72,10 @@ export const swotCloseForm = z.object({
 	afgesloten_op: optionalDate('de datum van afsluiten')
 });
 
+export const undoForm = z.object({
+	audit_id: z.coerce.number({ error: 'Onbekende wijziging.' }).int({ error: 'Onbekende wijziging.' }).positive({ error: 'Onbekende wijziging.' })
+});
+
 export type FieldErrors = Record<string, string>;
 
 /** Parses a form; on failure, the first Dutch message per field. */
@@ -93,24 +90,6 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData): { ok:
 		errors[field] ??= issue.message;
 	}
 	return { ok: false, errors };
-}
-
-/** The cookie that remembers the name typed in an edit form, so it need not be typed again. */
-export const NAAM_COOKIE = 'bm_naam';
-
-/**
- * Who makes an edit. A later login puts the signed-in user in `locals.user` (hooks.server.ts); until
- * then it is the name typed in the form.
- */
-export function editor(locals: App.Locals, form: FormData): { ok: true; wie: string; fromLogin: boolean } | { ok: false; errors: FieldErrors } {
-	const user = locals.user;
-	if (user?.naam) return { ok: true, wie: user.naam, fromLogin: true };
-	const parsed = wieField.safeParse(form.get('wie') ?? '');
-	return parsed.success ? { ok: true, wie: parsed.data, fromLogin: false } : { ok: false, errors: { wie: parsed.error.issues[0].message } };
-}
-
-export function rememberName(cookies: Cookies, url: URL, wie: string): void {
-	cookies.set(NAAM_COOKIE, wie, { path: '/', httpOnly: true, sameSite: 'strict', secure: url.protocol === 'https:', maxAge: 60 * 60 * 24 * 365 });
 }
 
 /** The values a user typed, sent back with errors so the form keeps them (never passwords or files). */

@@ -21,7 +21,7 @@ interface AuditRow extends Omit<AuditEntry, 'sleutel' | 'oud' | 'nieuw'> {
 	nieuw: string;
 }
 
-export const COLUMNS = 'audit_id, tijdstip, wie, soort, actie, sleutel, werkplan_id, wijk_code, oud, oud_bron, nieuw';
+export const COLUMNS = 'audit_id, tijdstip, wie, door, soort, actie, sleutel, werkplan_id, wijk_code, oud, oud_bron, nieuw';
 
 /** The same key always gives the same text, so that edits of one record group together. */
 export const keyText = (sleutel: readonly string[]) => JSON.stringify(sleutel);

@@ -9,7 +9,7 @@ import type { Mijlpaal, Voortgang } from '$lib/regiegroep/werkplannen';
 import type { Database } from '$lib/server/db/database';
 import type { Actie } from '$lib/regiegroep/types';
 import { appendAudit } from './append';
-import { keyText } from './history';
+import { auditTrail, keyText, latestEdits } from './history';
 import { mijlpaalKey, regiegroepData, swotData, swotKey, voortgangKey } from '$lib/server/regiegroep/queries';
 import type { EditStore } from './store';
 import crypto from 'node:crypto';
@@ -18,7 +18,9 @@ import crypto from 'node:crypto';
 export class EditError extends Error {
 	constructor(
 		message: string,
-		readonly field?: string
+		readonly field?: string,
+		/** 404: the record does not exist (for this user); 403: it does, but this user may not do this. */
+		readonly status: 403 | 404 | 409 = 404
 	) {
 		super(message);
 		this.name = 'EditError';
@@ -28,8 +30,9 @@ export class EditError extends Error {
 export interface EditContext {
 	db: Database;
 	store: EditStore;
-	/** Who makes the edit (the name from the form; later the signed-in user). */
+	/** Who makes the edit: the signed-in user's name, as shown, and their user name. */
 	wie: string;
+	door: string | null;
 	/** When (default: now); tests pass their own. */
 	now?: Date;
 }
@@ -53,6 +56,7 @@ async function record<T extends object>(
 	return appendAudit(conn, {
 		tijdstip: (ctx.now ?? new Date()).toISOString(),
 		wie: ctx.wie,
+		door: ctx.door,
 		soort,
 		actie,
 		sleutel,
@@ -154,4 +158,31 @@ export function editSwotItem(ctx: EditContext, target: SwotTarget, input: { kwad
 /** Closes an item (resolved on `datum`), or opens it again (`datum` null). */
 export function closeSwotItem(ctx: EditContext, target: SwotTarget, datum: string | null): Promise<number> {
 	return changeSwotItem(ctx, target, datum ? 'afgesloten' : 'heropend', (current) => ({ ...current, afgesloten_op: datum }));
+}
+
+/**
+ * Undoes an edit: a new audit row (actie `ongedaan`) that puts back the record as it was before
+ * that edit, or removes a record that edit created. Only the latest edit of a record can be undone
+ * (undo the later ones first), by the editor or a beheerder.
+ */
+export async function undoEdit(ctx: EditContext, audit_id: number, by: { gebruikersnaam: string; beheerder: boolean }): Promise<number> {
+	return ctx.store.write(async (conn) => {
+		const entry = (await auditTrail(ctx.store)).find((e) => e.audit_id === audit_id);
+		if (!entry) throw new EditError(`Wijziging ${audit_id} bestaat niet.`, 'audit_id');
+		const key = keyText(entry.sleutel);
+		const data = entry.soort === 'swot' ? await swotData(ctx.db, ctx.store) : await regiegroepData(ctx.db, ctx.store);
+		const records: Combined<object>[] = Array.isArray(data) ? data : entry.soort === 'mijlpaal' ? data.mijlpalen : data.voortgang;
+		const current = records.find((r) => r.key === key);
+		const visible = current !== undefined || (Array.isArray(data) ? false : data.werkplannen.some((w) => w.werkplan_id === entry.werkplan_id));
+		if (!visible) throw new EditError(`Wijziging ${audit_id} bestaat niet.`, 'audit_id');
+		if (!by.beheerder && entry.door !== by.gebruikersnaam) {
+			throw new EditError('U kunt alleen uw eigen wijzigingen ongedaan maken; vraag anders de beheerder.', 'audit_id', 403);
+		}
+		const latest = (await latestEdits(ctx.store, entry.soort)).find((e) => keyText(e.sleutel) === key);
+		if (latest?.audit_id !== audit_id) {
+			throw new EditError('Na deze wijziging is het item opnieuw gewijzigd; maak eerst die latere wijziging ongedaan.', 'audit_id', 409);
+		}
+		const nieuw = entry.oud ?? { verwijderd: true };
+		return record(ctx, conn, entry.soort, 'ongedaan', entry.sleutel, { werkplan_id: entry.werkplan_id ?? undefined, wijk_code: entry.wijk_code ?? undefined }, current, nieuw);
+	});
 }

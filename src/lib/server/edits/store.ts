@@ -26,7 +26,8 @@ CREATE TABLE IF NOT EXISTS meta (
 CREATE TABLE IF NOT EXISTS audit (
   audit_id BIGINT PRIMARY KEY,
   tijdstip TIMESTAMP NOT NULL,          -- UTC
-  wie VARCHAR NOT NULL,                 -- the name given in the form (later: the signed-in user)
+  wie VARCHAR NOT NULL,                 -- the editor's name as shown (before version 2: typed in the form)
+  door VARCHAR,                         -- version 2: the signed-in user's user name
   soort VARCHAR NOT NULL,               -- voortgang | mijlpaal | swot
   actie VARCHAR NOT NULL,               -- toegevoegd | gewijzigd | gereed | heropend | afgesloten
   sleutel VARCHAR NOT NULL,             -- the record's key, as a JSON array
@@ -36,6 +37,8 @@ CREATE TABLE IF NOT EXISTS audit (
   oud_bron VARCHAR,                     -- where that came from: import:<load_id> or app:<audit_id>
   nieuw VARCHAR NOT NULL                -- the edited fields after the edit (JSON)
 );
+
+ALTER TABLE audit ADD COLUMN IF NOT EXISTS door VARCHAR;
 
 -- Version 2: what people did, for the beheerder (/beheer/audit): sign-ins, failed sign-ins,
 -- exports (which, with which filters; never the data), uploads, rollbacks, edits, user changes.

@@ -52,9 +52,14 @@ function importVersions<R extends LoadColumns, T>(rows: readonly R[], key: (r: R
 	return new Map(rows.map((r) => [key(r), { value: value(r), load_id: r.load_id, bestand: r.bestand, geladen_op: utc(r.geladen_op) }]));
 }
 
-function appVersions<T>(entries: readonly AuditEntry[]): Map<string, AppVersion<T>> {
+/**
+ * The latest edit per record as the app's version. Only records the user may see: the edit store is
+ * not scoped like the database (scope.ts), so an edit counts only when its werkplan or wijk is one
+ * the scoped database shows; an undone creation (`verwijderd`) removes the app's version.
+ */
+function appVersions<T>(entries: readonly AuditEntry[], visible: (e: AuditEntry) => boolean): Map<string, AppVersion<T>> {
 	return new Map(
-		entries.map((e) => [keyText(e.sleutel), { value: e.nieuw as Partial<T>, audit_id: e.audit_id, wie: e.wie, tijdstip: e.tijdstip }])
+		entries.filter((e) => visible(e) && e.nieuw.verwijderd !== true).map((e) => [keyText(e.sleutel), { value: e.nieuw as Partial<T>, audit_id: e.audit_id, wie: e.wie, tijdstip: e.tijdstip }])
 	);
 }
 
@@ -75,6 +80,8 @@ export async function regiegroepData(db: Database, store: EditReader): Promise<R
 		latestEdits(store, 'voortgang')
 	]);
 	for (const w of werkplannen) w.geladen_op = utc(w.geladen_op);
+	const visible = new Set(werkplannen.map((w) => w.werkplan_id));
+	const inScope = (e: AuditEntry) => e.werkplan_id !== null && visible.has(e.werkplan_id);
 	const mijlpalen = combine(
 		importVersions(mRows, (r) => keyText(mijlpaalKey(r)), ({ werkplan_id, mijlpaal_id, omschrijving, deadline, gereed_op }): Mijlpaal => ({
 			werkplan_id,
@@ -83,7 +90,7 @@ export async function regiegroepData(db: Database, store: EditReader): Promise<R
 			deadline,
 			gereed_op
 		})),
-		appVersions<Mijlpaal>(mEdits)
+		appVersions<Mijlpaal>(mEdits, inScope)
 	).sort((a, b) => a.value.deadline.localeCompare(b.value.deadline) || a.key.localeCompare(b.key));
 	const voortgang = combine(
 		importVersions(vRows, (r) => keyText(voortgangKey(r)), ({ werkplan_id, datum, status, toelichting, vergadering }): Voortgang => ({
@@ -93,7 +100,7 @@ export async function regiegroepData(db: Database, store: EditReader): Promise<R
 			toelichting,
 			vergadering
 		})),
-		appVersions<Voortgang>(vEdits)
+		appVersions<Voortgang>(vEdits, inScope)
 	).sort((a, b) => a.value.datum.localeCompare(b.value.datum) || a.key.localeCompare(b.key));
 	return { werkplannen, mijlpalen, voortgang };
 }
@@ -102,7 +109,8 @@ export async function regiegroepData(db: Database, store: EditReader): Promise<R
 export async function swotData(db: Database, store: EditReader): Promise<CombinedSwot[]> {
 	if (!(await hasTables(db))) return [];
 	type SRow = Omit<SwotRecord, 'afgesloten_op'> & LoadColumns;
-	const [rows, edits] = await Promise.all([db.query<SRow>(SWOT_SQL), latestEdits(store, 'swot')]);
+	const [rows, edits, wijken] = await Promise.all([db.query<SRow>(SWOT_SQL), latestEdits(store, 'swot'), db.query<{ wijk_code: string }>(`SELECT wijk_code FROM wijken`)]);
+	const visible = new Set(wijken.map((w) => w.wijk_code));
 	return combine(
 		importVersions(rows, (r) => keyText(swotKey(r)), (r): SwotRecord => ({
 			wijk_code: r.wijk_code,
@@ -114,7 +122,7 @@ export async function swotData(db: Database, store: EditReader): Promise<Combine
 			thema: r.thema,
 			afgesloten_op: null
 		})),
-		appVersions<SwotRecord>(edits)
+		appVersions<SwotRecord>(edits, (e) => e.wijk_code !== null && visible.has(e.wijk_code))
 	).sort(
 		(a, b) =>
 			a.value.wijk_code.localeCompare(b.value.wijk_code) ||

@@ -1,17 +1,18 @@
 import { error } from '@sveltejs/kit';
 import { today } from '$contract/dates';
+import { mayEdit } from '$lib/auth/access';
 import { herkomst } from '$lib/regiegroep/views';
 import { milestoneState } from '$lib/regiegroep/werkplannen';
 import { withDatabase } from '$lib/server/db/page';
-import { editAction } from '$lib/server/edits/actions';
-import { mijlpaalForm, NAAM_COOKIE, statusForm } from '$lib/server/edits/forms';
+import { editAction, undoableEdits, undoAction } from '$lib/server/edits/actions';
+import { mijlpaalForm, statusForm } from '$lib/server/edits/forms';
 import { auditTrail, editHistory } from '$lib/server/edits/history';
 import { addStatusUpdate, setMilestone } from '$lib/server/edits/regiegroep';
 import { regiegroepData, regiegroepLoads } from '$lib/server/regiegroep/queries';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, cookies }) =>
-	withDatabase(async ({ db }) => {
+export const load: PageServerLoad = async ({ params, locals }) =>
+	withDatabase(locals, async ({ db }) => {
 		const store = editHistory();
 		const [data, audit, loads] = await Promise.all([regiegroepData(db, store), auditTrail(store, { werkplan_id: params.id }), regiegroepLoads(db)]);
 		const werkplan = data.werkplannen.find((w) => w.werkplan_id === params.id);
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async ({ params, cookies }) =>
 		return {
 			werkplan,
 			vandaag,
-			naam: cookies.get(NAAM_COOKIE) ?? '',
+			naam: locals.user?.naam ?? '',
 			voortgang: voortgang.map((c) => ({
 				...c.value,
 				herkomst: herkomst(c),
@@ -40,6 +41,8 @@ export const load: PageServerLoad = async ({ params, cookies }) =>
 				andere: c.overschreven ? (c.bron === 'app' ? { gereed_op: c.import!.value.gereed_op, door: c.import!.bestand, op: c.import!.geladen_op } : { gereed_op: c.app!.merged.gereed_op, door: c.app!.wie, op: c.app!.tijdstip }) : null
 			})),
 			audit,
+			ongedaanTeMaken: undoableEdits(audit, locals.user),
+			magBewerken: locals.user !== null && mayEdit(locals.user.rol),
 			imports: loads.filter((l) => loadIds.has(l.load_id))
 		};
 	});
@@ -65,5 +68,7 @@ export const actions: Actions = {
 		edit: (ctx, data, { params }) =>
 			setMilestone(ctx, { werkplan_id: params.id, mijlpaal_id: data.mijlpaal_id, gereed_op: data.actie === 'gereed' ? (data.gereed_op ?? today()) : null }),
 		next: (_form, _data, { params }) => `/werkplannen/${encodeURIComponent(params.id)}?opgeslagen=mijlpaal#mijlpalen`
-	})
+	}),
+
+	ongedaan: undoAction((_form, { params }) => `/werkplannen/${encodeURIComponent(params.id)}?opgeslagen=ongedaan#geschiedenis`)
 };

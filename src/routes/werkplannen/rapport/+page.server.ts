@@ -13,8 +13,8 @@ function endOfDayUtc(iso: string): string {
 	return `${iso}T22:59:59.999Z`;
 }
 
-export const load: PageServerLoad = async ({ url }) =>
-	withDatabase(async ({ db }) => {
+export const load: PageServerLoad = async ({ url, locals }) =>
+	withDatabase(locals, async ({ db }) => {
 		const store = editHistory();
 		const [data, swot, ref] = await Promise.all([regiegroepData(db, store), swotData(db, store), reference(db)]);
 		const asked = url.searchParams.get('vergadering');

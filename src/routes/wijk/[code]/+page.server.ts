@@ -9,9 +9,9 @@ import { reference } from '$lib/server/reference/units';
 import { referralCube } from '$lib/server/referrals/verwijzingen';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
 	if (!WIJK_CODE.test(params.code)) error(404, `"${params.code}" is geen wijkcode (WK gevolgd door 6 cijfers).`);
-	return withDatabase(async ({ db, k }) => {
+	return withDatabase(locals, async ({ db, k }) => {
 		const ref = await reference(db);
 		const wijk = ref.wijken.find((w) => w.wijk_code === params.code);
 		if (!wijk) error(404, `Wijk ${params.code} komt niet voor in de geladen gegevens.`);
