@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { addSessionCookie } from './session';
 
 const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -13,9 +14,10 @@ export async function launch(): Promise<Browser> {
 	});
 }
 
-/** A page that records console errors and uncaught exceptions. */
-export async function openPage(browser: Browser, options: { acceptDownloads?: boolean } = {}) {
+/** A page that records console errors and uncaught exceptions; signed in when the suite signed in. */
+export async function openPage(browser: Browser, options: { acceptDownloads?: boolean; anonymous?: boolean } = {}) {
 	const context = await browser.newContext({ acceptDownloads: options.acceptDownloads ?? false, locale: 'nl-NL' });
+	if (!options.anonymous) await addSessionCookie(browser, context);
 	const page = await context.newPage();
 	const errors: string[] = [];
 	page.on('console', (m) => {

@@ -42,7 +42,7 @@ describe('the dashboard on the demo data', () => {
 		const points = await page.locator('#verwijzingen-trend [data-mark="point"]').evaluateAll((els) =>
 			els.map((e) => ({ label: e.getAttribute('aria-label')!, value: Number(e.getAttribute('data-value')) }))
 		);
-		const csv = await (await fetch(suite.server.url + '/export/verwijzingen.csv?niveau=gemeente&periode=jaar&leeftijd=0-17')).text();
+		const csv = await (await suite.fetch('/export/verwijzingen.csv?niveau=gemeente&periode=jaar&leeftijd=0-17')).text();
 		const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => l.split(';'));
 		expect(rows.length).toBe(points.length);
 		for (const r of rows) {
@@ -79,7 +79,7 @@ describe('OJG-effect page on the demo data', () => {
 		expect(await rows.count()).toBe(placements + 1);
 
 		// The export has the same placements and a last row ALLE.
-		const csv = await (await fetch(suite.server.url + '/export/ojg-effect.csv?venster=24')).text();
+		const csv = await (await suite.fetch('/export/ojg-effect.csv?venster=24')).text();
 		const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
 		expect(lines[0].split(';').slice(0, 4)).toEqual(['praktijk_code', 'praktijk_naam', 'functie', 'start']);
 		expect(lines).toHaveLength(placements + 2);

@@ -6,23 +6,47 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launch } from './browser';
 import { startServer, type RunningServer } from './server';
+import { ADMIN, sessionFetch, signIn, useSession, type Session } from './session';
+import type { Rol } from '../../src/lib/auth/types';
+import { UserStore } from '../../src/lib/server/auth/users';
 
 export interface Suite {
 	dir: string;
 	dbPath: string;
 	server: RunningServer;
 	browser: Browser;
+	/** The beheerder's session; pages from openPage(suite.browser) use it. */
+	session: Session;
+	/** fetch a path of the server as the beheerder. */
+	fetch: (path: string, init?: RequestInit) => Promise<Response>;
 }
 
-/** Registers beforeAll/afterAll that build a database with `build`, serve it (with `env`) and start Chromium. */
-export function serveDatabase(build: (dbPath: string) => Promise<void>, env: Record<string, string> = {}): Suite {
+export interface TestAccount {
+	gebruikersnaam: string;
+	naam: string;
+	rol: Rol;
+	gemeenten?: string[];
+	wijken?: string[];
+	wachtwoord: string;
+}
+
+/**
+ * Registers beforeAll/afterAll that build a database with `build`, write `accounts` (beheerder
+ * always exists), serve it (with `env`), start Chromium and sign in as beheerder.
+ */
+export function serveDatabase(build: (dbPath: string) => Promise<void>, env: Record<string, string> = {}, accounts: TestAccount[] = []): Suite {
 	const suite = {} as Suite;
 	beforeAll(async () => {
 		suite.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-browser-'));
 		suite.dbPath = path.join(suite.dir, 'monitor.duckdb');
 		await build(suite.dbPath);
-		suite.server = await startServer(suite.dbPath, env);
+		const users = new UserStore(path.join(suite.dir, 'gebruikers.json'));
+		for (const a of accounts) await users.add(a);
+		suite.server = await startServer(suite.dbPath, { MONITOR_USERS: users.path, MONITOR_ADMIN_PASSWORD: ADMIN.wachtwoord, ...env });
 		suite.browser = await launch();
+		suite.session = await signIn(suite.server.url);
+		useSession(suite.browser, suite.session);
+		suite.fetch = (p, init) => sessionFetch(suite.session, p, init);
 	});
 	afterAll(async () => {
 		await suite.browser?.close();

@@ -45,7 +45,7 @@ describe('atomic swap', () => {
 		const worker = async (route: string) => {
 			const deadline = Date.now() + 60_000;
 			while (!stop && Date.now() < deadline) {
-				const res = await fetch(suite.server.url + route);
+				const res = await suite.fetch(route);
 				const body = await res.text();
 				statuses.push(res.status);
 				if (route.startsWith('/export') && !body.trimEnd().endsWith('2025;wijk;WK990102;Zuid;GM9901;Testmaas;2;alle;5;1000;5,00')) incomplete.push(body);
@@ -83,7 +83,7 @@ describe('atomic swap', () => {
 		fs.writeFileSync(bad, 'verwijzing_id;datum;praktijk_code;wijk_code;leeftijdsgroep;verwijzer;bestemming;domein\nY1;2025-05-01;P3;WK990201;12-17;huisarts;onbekende_plek;jeugd\n');
 		await expect(ingest(suite.dbPath, [bad])).rejects.toThrow(/verwijzingen_fout\.csv.*regel 2.*bestemming/s);
 		expect(sha(suite.dbPath)).toBe(before);
-		const res = await fetch(suite.server.url + '/export/verwijzingen.csv?periode=jaar&wijk=WK990201');
+		const res = await suite.fetch('/export/verwijzingen.csv?periode=jaar&wijk=WK990201');
 		expect(await res.text()).toContain('2025;wijk;WK990201;Centrum;GM9902;Proefdorp;2;alle;10;500;20,00');
 	});
 });

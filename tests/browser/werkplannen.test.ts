@@ -162,7 +162,7 @@ describe('editing', () => {
 	});
 
 	it('exports the combined records as Dutch Excel CSV, with the source of each version', async () => {
-		const res = await fetch(url('/export/werkplannen.csv?peildatum=2025-10-14'));
+		const res = await suite.fetch(('/export/werkplannen.csv?peildatum=2025-10-14'));
 		const bytes = Buffer.from(await res.arrayBuffer());
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const lines = bytes.toString('utf8').slice(1).split('\r\n');
@@ -171,7 +171,7 @@ describe('editing', () => {
 		);
 		const wp02 = lines.find((l) => l.startsWith('WP02;'))!.split(';');
 		expect(wp02.slice(11, 17)).toEqual(['2025-10-14', 'achter', 'Achter op schema', '2025-10-10', '"Groepsruimte kwijt', ' bel [telefoonnummer verwijderd]"']);
-		const swot = await (await fetch(url('/export/swot.csv?wijk=WK990102'))).text();
+		const swot = await (await suite.fetch(('/export/swot.csv?wijk=WK990102'))).text();
 		expect(swot.split('\r\n').filter(Boolean)).toHaveLength(1 + 6);
 	});
 });
