@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ingest } from '../../pipelines/ingest';
 import { MASK } from '$contract/privacy';
 import { Database } from '$lib/server/db/database';
-import { addStatusUpdate, addSwotItem, closeSwotItem, EditError, editSwotItem, setMilestone, type EditContext } from '$lib/server/edits/regiegroep';
+import { addStatusUpdate, addSwotItem, closeSwotItem, EditError, editSwotItem, setMilestone, undoEdit, type EditContext } from '$lib/server/edits/regiegroep';
 import { EditStore } from '$lib/server/edits/store';
 import { auditTrail, keyText } from '$lib/server/edits/history';
 import { regiegroepData, swotData } from '$lib/server/regiegroep/queries';
@@ -65,6 +65,7 @@ describe('status updates', () => {
 			audit_id: 1,
 			tijdstip: '2025-10-10T08:30:00.000Z',
 			wie: 'Fatima de Vries',
+			door: 'fatima.de.vries',
 			soort: 'voortgang',
 			actie: 'toegevoegd',
 			sleutel: ['WP02', '2025-10-10'],
@@ -177,6 +178,57 @@ describe('SWOT items', () => {
 			['C', 'tweede', 'derde']
 		]);
 		expect((await voortgangOf('WP02', '2025-10-10'))?.value.toelichting).toBe('derde');
+	});
+});
+
+describe('undo', () => {
+	const by = (gebruikersnaam: string, beheerder = false) => ({ gebruikersnaam, beheerder });
+
+	it('puts back the imported milestone; the undo is itself in the trail', async () => {
+		const id = await setMilestone(ctx('Anouk'), { werkplan_id: 'WP03', mijlpaal_id: 'M2', gereed_op: '2025-10-20' });
+		const undo = await undoEdit(ctx('Anouk'), id, by('anouk'));
+		const trail = await auditTrail(store, { werkplan_id: 'WP03' });
+		expect(trail.map((e) => [e.audit_id, e.actie, e.door, e.oud?.gereed_op, e.nieuw.gereed_op])).toEqual([
+			[id, 'gereed', 'anouk', null, '2025-10-20'],
+			[undo, 'ongedaan', 'anouk', '2025-10-20', null]
+		]);
+		const m = (await regiegroepData(db, store)).mijlpalen.find((c) => c.key === keyText(['WP03', 'M2']))!;
+		expect(m.value.gereed_op).toBeNull();
+	});
+
+	it('removes a SWOT item that the undone edit added', async () => {
+		const itemId = await addSwotItem(ctx('Regiegroep'), { wijk_code: 'WK990101', datum: '2025-10-01', kwadrant: 'kans', omschrijving: 'Nieuw buurthuis', thema: null }, new Set(['WK990101']));
+		const [added] = await auditTrail(store, { wijk_code: 'WK990101' });
+		expect((await swotData(db, store)).some((r) => r.value.item_id === itemId)).toBe(true);
+		await undoEdit(ctx('Beheerder'), added.audit_id, by('beheerder', true));
+		expect((await swotData(db, store)).some((r) => r.value.item_id === itemId)).toBe(false);
+	});
+
+	it('only the editor or a beheerder, and only the latest edit of a record', async () => {
+		const first = await setMilestone(ctx('Anouk'), { werkplan_id: 'WP03', mijlpaal_id: 'M2', gereed_op: '2025-10-20' });
+		await expect(undoEdit(ctx('Piet'), first, by('piet'))).rejects.toMatchObject({ status: 403, message: expect.stringContaining('alleen uw eigen wijzigingen') });
+		await setMilestone(ctx('Piet'), { werkplan_id: 'WP03', mijlpaal_id: 'M2', gereed_op: null });
+		await expect(undoEdit(ctx('Anouk'), first, by('anouk'))).rejects.toMatchObject({ status: 409 });
+		await expect(undoEdit(ctx('Anouk'), 999, by('anouk', true))).rejects.toBeInstanceOf(EditError);
+		expect(await auditTrail(store)).toHaveLength(2);
+	});
+
+	it('cannot reach an edit outside the scope', async () => {
+		const id = await setMilestone(ctx('Anouk'), { werkplan_id: 'WP03', mijlpaal_id: 'M2', gereed_op: '2025-10-20' });
+		// WP03 is a werkplan of WK990102; a user of WK990101 does not see it, nor its edit.
+		const scoped = { ...ctx('Noord'), db: db.scoped({ gemeenten: null, wijken: ['WK990101'] }) };
+		await expect(undoEdit(scoped, id, by('noord', true))).rejects.toMatchObject({ status: 404 });
+		const data = await regiegroepData(scoped.db, store);
+		expect(data.werkplannen.map((w) => w.werkplan_id)).toEqual(expect.arrayContaining(['WP01', 'WP02', 'WP04']));
+		expect(data.werkplannen.map((w) => w.werkplan_id)).not.toContain('WP03');
+		expect(data.mijlpalen.some((m) => m.value.werkplan_id === 'WP03')).toBe(false);
+	});
+
+	it('an item added in the app for another wijk is not seen within a scope', async () => {
+		await addSwotItem(ctx('Regiegroep'), { wijk_code: 'WK990102', datum: '2025-10-01', kwadrant: 'kans', omschrijving: 'Zuid-item', thema: null }, new Set(['WK990102']));
+		const scoped = db.scoped({ gemeenten: null, wijken: ['WK990101'] });
+		expect((await swotData(scoped, store)).map((r) => r.value.wijk_code)).not.toContain('WK990102');
+		expect((await swotData(db, store)).some((r) => r.value.omschrijving === 'Zuid-item')).toBe(true);
 	});
 });
 

@@ -28,15 +28,23 @@ const ROW_FILTERS: Record<string, string> = {
 	enquete_vragen: 't.enquete_id IN (SELECT enquete_id FROM enquetes)',
 	enquete_responsen: 't.enquete_id IN (SELECT enquete_id FROM enquetes)',
 	enquete_antwoorden: 't.enquete_id IN (SELECT enquete_id FROM enquetes)',
-	// What was loaded, by whom and with which warnings is for the beheerder only.
-	loads: 'false'
+	// Pages name the file a record came from (its load), so loads stay; what they say is masked below.
+	loads: 'true'
 };
 
 /**
- * Columns a scoped user sees masked: a referral at one of their practices by a resident of a wijk
+ * Columns a scoped user sees masked. A referral at one of their practices by a resident of a wijk
  * outside their scope counts for the practice, but does not name that wijk (and the other way round).
  */
 const MASKED_COLUMNS: Record<string, Record<string, string>> = {
+	// A file's row counts and warnings are about every gemeente in it: for the beheerder only.
+	loads: {
+		rows_read: 'NULL',
+		rows_loaded: 'NULL',
+		rows_replaced: 'NULL',
+		rows_rejected: 'NULL',
+		warnings: "'[]'"
+	},
 	verwijzingen: {
 		wijk_code: 'CASE WHEN t.wijk_code IN (SELECT wijk_code FROM bm_scope_wijken) THEN t.wijk_code END',
 		praktijk_code: 'CASE WHEN t.praktijk_code IN (SELECT praktijk_code FROM bm_scope_praktijken) THEN t.praktijk_code END'
