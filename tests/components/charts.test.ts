@@ -164,7 +164,7 @@ describe('DivergingBars', () => {
 		const seven = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
 		const svg = render(DivergingBars, { props: { ...props, categories: seven, rows: [{ key: 'x', label: 'x', shares: [1 / 7, 1 / 7, 1 / 7, 1 / 7, 1 / 7, 1 / 7, 1 / 7], hidden: 0 }] } }).body;
 		expect(svg.match(/data-mark="segment"/g)).toHaveLength(7);
-		expect(new Set(svg.match(/fill="#[0-9a-f]{6}" stroke="#fff"/g)).size).toBe(7);
+		expect(new Set(svg.match(/fill: var\(--bm-likert7-\d\)/g)).size).toBe(7);
 	});
 });
 
@@ -184,8 +184,8 @@ describe('IntervalChart', () => {
 		const svg = render(IntervalChart, { props }).body;
 		expect(svg.match(/data-mark="interval"/g)).toHaveLength(3);
 		expect(svg.match(/<circle /g)).toHaveLength(2);
-		expect(svg).toMatch(/<circle [^>]*fill="#154273"/);
-		expect(svg).toMatch(/<circle [^>]*fill="#fff"/);
+		expect(svg).toMatch(/<circle [^>]*style="fill: var\(--bm-chart-series-1\)/);
+		expect(svg).toMatch(/<circle [^>]*style="fill: var\(--bm-chart-background\)/);
 		expect(svg).toContain('data-oordeel="geen"');
 		expect(svg).toContain('aria-label="bereikbaarheid: geen significante verandering"');
 		expect(svg).toContain('aria-label="regie: geen vergelijking mogelijk"');

@@ -1,4 +1,7 @@
 // Client-side downloads of a chart as SVG or PNG (the CSV comes from /export/<name>.csv).
+// Charts colour their marks with the --bm-* design tokens (style="fill: var(--bm-…)"). A saved
+// SVG file has no page to look those up in, so the download writes in the values they have on
+// the page: the file shows the same colours, including a gemeente's theme.
 
 function save(blob: Blob, filename: string) {
 	const a = document.createElement('a');
@@ -10,11 +13,18 @@ function save(blob: Blob, filename: string) {
 	setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
 
+/** Replaces every var(--name) in `markup` by `valueOf(name)`; one without a value stays as it is. */
+export function resolveTokens(markup: string, valueOf: (name: string) => string): string {
+	return markup.replace(/var\(\s*(--[\w-]+)\s*\)/g, (ref, name: string) => valueOf(name).trim() || ref);
+}
+
 function serialize(svg: SVGSVGElement): string {
 	const clone = svg.cloneNode(true) as SVGSVGElement;
 	clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
 	clone.querySelectorAll('.tooltip').forEach((n) => n.remove());
-	return new XMLSerializer().serializeToString(clone);
+	// Computed values of custom properties have their own var() references resolved already.
+	const style = getComputedStyle(svg);
+	return resolveTokens(new XMLSerializer().serializeToString(clone), (name) => style.getPropertyValue(name));
 }
 
 export function downloadSvg(svg: SVGSVGElement, filename: string) {
@@ -30,7 +40,7 @@ export async function downloadPng(svg: SVGSVGElement, filename: string, scale = 
 	canvas.width = width * scale;
 	canvas.height = height * scale;
 	const ctx = canvas.getContext('2d')!;
-	ctx.fillStyle = '#fff';
+	ctx.fillStyle = getComputedStyle(svg).getPropertyValue('--bm-chart-background').trim() || 'white';
 	ctx.fillRect(0, 0, canvas.width, canvas.height);
 	ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
 	URL.revokeObjectURL(img.src);

@@ -1,7 +1,10 @@
 // Series styles: colour AND dash pattern, so that lines can be told apart without colour
-// (WCAG 1.4.1). The colours have at least 3:1 contrast against white (WCAG 1.4.11).
+// (WCAG 1.4.1). Colours are the --bm-chart-* design tokens of src/app.css (at least 3:1 contrast
+// against white, WCAG 1.4.11), so that a gemeente's theme recolours the charts. Marks use them
+// through `style` (an SVG presentation attribute does not take var()).
 
-export const COLORS = ['#154273', '#b3441e', '#2a7a3b', '#7b2f8e', '#8a6100', '#0b6e83', '#a32a5c', '#4d4d4d'];
+/** var(--bm-chart-series-1) … var(--bm-chart-series-8) */
+export const COLORS = Array.from({ length: 8 }, (_, i) => `var(--bm-chart-series-${i + 1})`);
 export const DASHES = ['', '7 4', '2 3', '10 3 2 3', '4 4', '12 4', '1 4', '6 2 2 2'];
 
 export function seriesStyle(index: number) {
@@ -9,7 +12,7 @@ export function seriesStyle(index: number) {
 }
 
 /** The style of a reference line (e.g. the gemeente average beside a wijk). */
-export const REFERENCE_STYLE = { color: '#4d4d4d', dash: '5 4' };
+export const REFERENCE_STYLE = { color: 'var(--bm-chart-reference)', dash: '5 4' };
 
 /** Tick values: about `count` nice numbers from 0 up to max. */
 export function niceMax(max: number): number {
