@@ -6,6 +6,8 @@
 //   - server: p95 of /, /verwijzingen (month, wijk), /wijk/<code>, /export/verwijzingen.csv, /ojg,
 //     /werkplannen, /leerbijeenkomsten (+ rapport, export), /werkafspraken: < 500 ms
 //   - the same pages on 10x the referrals: p95 < 1,500 ms
+//   - the same pages for a beleid user of one gemeente (row-level security): p95 < 500 ms (demo)
+// Every request is signed in (a session cookie), as in production.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +15,8 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildDemoDatabase } from '../scripts/demo-db';
 import { BUILD_DIR, startServer } from '../tests/browser/server';
+import { ADMIN, sessionFetch, signIn, type Session } from '../tests/browser/session';
+import { UserStore } from '../src/lib/server/auth/users';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-bench-'));
@@ -22,14 +26,14 @@ function record(meting: string, ms: number, goalMs: number, extra = '') {
 	results.push({ meting, waarde: `${ms.toFixed(0)} ms${extra}`, doel: `< ${goalMs} ms`, ok: ms < goalMs });
 }
 
-async function timeRequests(base: string, routes: string[], rounds: number) {
+async function timeRequests(session: Session, routes: string[], rounds: number) {
 	const out: Record<string, number[]> = {};
 	for (const r of routes) {
-		await fetch(base + r); // warm-up
+		await sessionFetch(session, r); // warm-up
 		out[r] = [];
 		for (let i = 0; i < rounds; i++) {
 			const t = performance.now();
-			const res = await fetch(base + r);
+			const res = await sessionFetch(session, r);
 			await res.arrayBuffer();
 			if (res.status !== 200) throw new Error(`${r}: HTTP ${res.status}`);
 			out[r].push(performance.now() - t);
@@ -80,9 +84,13 @@ try {
 		'/export/leerbijeenkomsten.csv',
 		'/werkafspraken'
 	];
-	for (const [label, file, goal] of [
-		['demo', db, 500],
-		['10x verwijzingen', path.join(dir, 'big.duckdb'), 1500]
+	const users = new UserStore(path.join(dir, 'gebruikers.json'));
+	const BELEID = { gebruikersnaam: 'beleid.bench', naam: 'Bench', rol: 'beleid', gemeenten: ['GM9901'], wachtwoord: 'bench-wachtwoord' };
+	await users.add(BELEID);
+	for (const [label, file, goal, account] of [
+		['demo', db, 500, ADMIN],
+		['demo, beleid 1 gemeente', db, 500, BELEID],
+		['10x verwijzingen', path.join(dir, 'big.duckdb'), 1500, ADMIN]
 	] as const) {
 		let extra = '';
 		if (file !== db) {
@@ -90,9 +98,10 @@ try {
 			const n = await inflate(db, file, 10);
 			extra = ` (${n.toLocaleString('nl-NL')} verwijzingen)`;
 		}
-		const server = await startServer(file);
+		const server = await startServer(file, { MONITOR_USERS: users.path, MONITOR_ADMIN_PASSWORD: ADMIN.wachtwoord });
 		try {
-			const times = await timeRequests(server.url, routes, 20);
+			const session = await signIn(server.url, account);
+			const times = await timeRequests(session, routes, 20);
 			for (const r of routes) record(`${label}${extra}: p95 ${r}`, p95(times[r]), goal);
 		} finally {
 			await server.stop();

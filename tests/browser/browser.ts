@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { addSessionCookie } from './session';
+import { addSessionCookie, type Session } from './session';
 
 const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,9 +15,10 @@ export async function launch(): Promise<Browser> {
 }
 
 /** A page that records console errors and uncaught exceptions; signed in when the suite signed in. */
-export async function openPage(browser: Browser, options: { acceptDownloads?: boolean; anonymous?: boolean } = {}) {
-	const context = await browser.newContext({ acceptDownloads: options.acceptDownloads ?? false, locale: 'nl-NL' });
-	if (!options.anonymous) await addSessionCookie(browser, context);
+export async function openPage(browser: Browser, options: { acceptDownloads?: boolean; anonymous?: boolean; session?: Session; javaScript?: boolean } = {}) {
+	const context = await browser.newContext({ acceptDownloads: options.acceptDownloads ?? false, locale: 'nl-NL', javaScriptEnabled: options.javaScript ?? true });
+	if (options.session) await context.addCookies([{ name: 'bm_sessie', value: options.session.token, url: options.session.url, httpOnly: true, sameSite: 'Lax' }]);
+	else if (!options.anonymous) await addSessionCookie(browser, context);
 	const page = await context.newPage();
 	const errors: string[] = [];
 	page.on('console', (m) => {

@@ -19,6 +19,8 @@ export interface Suite {
 	session: Session;
 	/** fetch a path of the server as the beheerder. */
 	fetch: (path: string, init?: RequestInit) => Promise<Response>;
+	/** Stops and starts the server on the same files (sessions end: signs in again). */
+	restart: () => Promise<void>;
 }
 
 export interface TestAccount {
@@ -42,11 +44,18 @@ export function serveDatabase(build: (dbPath: string) => Promise<void>, env: Rec
 		await build(suite.dbPath);
 		const users = new UserStore(path.join(suite.dir, 'gebruikers.json'));
 		for (const a of accounts) await users.add(a);
-		suite.server = await startServer(suite.dbPath, { MONITOR_USERS: users.path, MONITOR_ADMIN_PASSWORD: ADMIN.wachtwoord, ...env });
+		const serverEnv = { MONITOR_USERS: users.path, MONITOR_ADMIN_PASSWORD: ADMIN.wachtwoord, ...env };
+		suite.server = await startServer(suite.dbPath, serverEnv);
 		suite.browser = await launch();
 		suite.session = await signIn(suite.server.url);
 		useSession(suite.browser, suite.session);
 		suite.fetch = (p, init) => sessionFetch(suite.session, p, init);
+		suite.restart = async () => {
+			await suite.server.stop();
+			suite.server = await startServer(suite.dbPath, serverEnv);
+			suite.session = await signIn(suite.server.url);
+			useSession(suite.browser, suite.session);
+		};
 	});
 	afterAll(async () => {
 		await suite.browser?.close();

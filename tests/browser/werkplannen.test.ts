@@ -9,11 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { createRegiegroepDb } from '../fixtures/regiegroep-db';
 import { expectAccessible, openPage } from './browser';
 import { countPages, readPdf } from './pdf';
-import { startServer } from './server';
+import { signIn } from './session';
 import { serveDatabase } from './suite';
 
-const suite = serveDatabase(createRegiegroepDb);
+const FATIMA = { gebruikersnaam: 'fatima', naam: 'Fatima de Vries', rol: 'regiegroep' as const, wijken: ['WK990101', 'WK990102'], wachtwoord: 'fatima-wachtwoord' };
+const LEZER = { gebruikersnaam: 'lezer.noord', naam: 'Lezer Noord', rol: 'lezer' as const, wijken: ['WK990101'], wachtwoord: 'lezer-wachtwoord' };
+const suite = serveDatabase(createRegiegroepDb, {}, [FATIMA, LEZER]);
 const url = (p: string) => suite.server.url + p;
+/** A page signed in as the regiegroep member Fatima (pages of the suite itself are the beheerder's). */
+const asFatima = async (options: { javaScript?: boolean } = {}) => openPage(suite.browser, { ...options, session: await signIn(suite.server.url, FATIMA) });
 
 describe('pages', () => {
 	for (const [route, heading] of [
@@ -51,14 +55,13 @@ describe('pages', () => {
 });
 
 describe('editing', () => {
-	it('a trekker adds a status update; it is in the table and the audit trail, also after a reload', async () => {
-		const { page, errors, close } = await openPage(suite.browser);
+	it('a trekker adds a status update over plain http; it is in the table and the audit trail under her name, also after a reload', async () => {
+		const { page, errors, close } = await asFatima();
 		await page.goto(url('/werkplannen/WP02'), { waitUntil: 'networkidle' });
 		await page.selectOption('#status-status', 'achter');
 		await page.fill('#status-datum', '2025-10-10');
 		await page.fill('#status-vergadering', '2025-10-14');
 		await page.fill('#status-toelichting', 'Groepsruimte kwijt; bel 06-12345678');
-		await page.fill('#status-wie', 'Fatima de Vries');
 		await page.click('[data-form="status"] button[type="submit"]');
 		await page.waitForURL(/opgeslagen=status/);
 		await expect.poll(() => page.locator('[data-opgeslagen="status"]').count()).toBe(1);
@@ -75,35 +78,36 @@ describe('editing', () => {
 			expect(await audit.locator('[data-cell="wie"]').textContent()).toBe('Fatima de Vries');
 			expect(await audit.getAttribute('data-actie')).toBe('toegevoegd');
 		}
-		// The name is remembered for the next edit.
-		expect(await page.inputValue('#status-wie')).toBe('Fatima de Vries');
+		// Nobody types a name: the edit is the signed-in user's, and she may undo it.
+		expect(await page.locator('input[name="wie"]').count()).toBe(0);
+		expect(await page.locator('[data-audit] [data-form="ongedaan"]').count()).toBe(1);
 		expect(errors).toEqual([]);
 		await close();
 	});
 
-	it('refuses an update without a name, in Dutch, and saves nothing', async () => {
-		const { page, close } = await openPage(suite.browser);
+	it('refuses an update dated in the future, in Dutch next to the form, keeps what was typed and saves nothing', async () => {
+		const { page, close } = await asFatima();
 		await page.goto(url('/werkplannen/WP04'), { waitUntil: 'networkidle' });
 		await page.selectOption('#status-status', 'aandacht');
-		await page.fill('#status-wie', ' ');
+		await page.fill('#status-datum', '2099-01-01');
+		await page.fill('#status-toelichting', 'Nog niet gebeurd');
 		await page.click('[data-form="status"] button[type="submit"]');
 		const alert = page.locator('[data-form-errors="status"]');
 		await alert.waitFor();
-		expect(await alert.textContent()).toContain('Vul uw naam in');
-		expect(await page.locator('#status-wie').getAttribute('aria-invalid')).toBe('true');
+		expect(await alert.textContent()).toContain('De datum ligt in de toekomst.');
+		expect(await page.locator('#status-datum').getAttribute('aria-invalid')).toBe('true');
+		expect(await page.inputValue('#status-toelichting')).toBe('Nog niet gebeurd');
 		await page.goto(url('/werkplannen/WP04'), { waitUntil: 'networkidle' });
 		expect(await page.locator('[data-audit-empty]').count()).toBe(1);
 		await close();
 	});
 
 	it('ticks off a milestone with JavaScript switched off (a plain form post)', async () => {
-		const context = await suite.browser.newContext({ javaScriptEnabled: false, locale: 'nl-NL' });
-		const page = await context.newPage();
+		const { page, close } = await asFatima({ javaScript: false });
 		await page.goto(url('/werkplannen/WP03'));
 		expect(await page.locator('tr[data-mijlpaal="M2"]').getAttribute('data-staat')).toBe('verlopen');
 		await page.selectOption('#mijlpaal-id', 'M2');
 		await page.fill('#mijlpaal-datum', '2025-10-20');
-		await page.fill('#mijlpaal-wie', 'Anouk Jansen');
 		await Promise.all([page.waitForURL(/opgeslagen=mijlpaal/), page.click('[data-form="mijlpaal"] button[type="submit"]')]);
 		expect(await page.locator('tr[data-mijlpaal="M2"]').getAttribute('data-staat')).toBe('gereed');
 		expect(await page.locator('tr[data-mijlpaal="M2"] td').nth(1).textContent()).toBe('20 oktober 2025');
@@ -111,17 +115,16 @@ describe('editing', () => {
 		expect(await audit.count()).toBe(1);
 		expect(await audit.locator('[data-cell="oud"]').textContent()).toContain('gereed op: (leeg)');
 		expect(await audit.locator('[data-cell="nieuw"]').textContent()).toContain('gereed op: 2025-10-20');
-		await context.close();
+		await close();
 	});
 
 	it('the regiegroep adds a SWOT item and closes another; both show after a reload', async () => {
-		const { page, errors, close } = await openPage(suite.browser);
+		const { page, errors, close } = await asFatima();
 		await page.goto(url('/swot?wijk=WK990101'), { waitUntil: 'networkidle' });
 		expect(await page.locator('[data-kwadrant="zwakte"] [data-item]').count()).toBe(1);
 		await page.selectOption('#nieuw-kwadrant', 'bedreiging');
 		await page.fill('#nieuw-omschrijving', 'Vertrek van de wijkverpleegkundige');
 		await page.fill('#nieuw-thema', 'personeel');
-		await page.fill('#nieuw-wie', 'Regiegroep Noord');
 		await page.click('[data-form="toevoegen"] button[type="submit"]');
 		const added = page.locator('[data-kwadrant="bedreiging"] [data-item]', { hasText: 'Vertrek van de wijkverpleegkundige' });
 		await added.waitFor();
@@ -129,7 +132,6 @@ describe('editing', () => {
 		// Close the weakness Z2 (opened from the item's "Bewerken of afsluiten").
 		const z2 = page.locator('[data-kwadrant="zwakte"] [data-item="id:Z2"]');
 		await z2.locator('summary').click();
-		await z2.locator('[data-form="afsluiten"] input[name="wie"]').fill('Regiegroep Noord');
 		await z2.locator('[data-form="afsluiten"] button[type="submit"]').click();
 		await expect.poll(() => page.locator('[data-kwadrant="zwakte"] [data-item]').count()).toBe(0);
 
@@ -145,9 +147,39 @@ describe('editing', () => {
 		await close();
 	});
 
+	it('undoes an edit: the editor sees the button, the status is as before, the undo is in the trail', async () => {
+		const { page, close } = await asFatima();
+		await page.goto(url('/werkplannen/WP04'), { waitUntil: 'networkidle' });
+		const before = await page.locator('[data-huidige-status] [data-status]').getAttribute('data-status');
+		await page.selectOption('#status-status', 'gestopt');
+		await page.fill('#status-datum', '2025-10-12');
+		await page.click('[data-form="status"] button[type="submit"]');
+		await page.waitForURL(/opgeslagen=status/);
+		expect(await page.locator('[data-huidige-status] [data-status]').getAttribute('data-status')).toBe('gestopt');
+		await Promise.all([page.waitForURL(/opgeslagen=ongedaan/), page.locator('[data-audit] [data-form="ongedaan"] button').click()]);
+		expect(await page.locator('[data-huidige-status] [data-status]').getAttribute('data-status')).toBe(before);
+		expect(await page.locator('[data-voortgang] tr[data-datum="2025-10-12"]').count()).toBe(0);
+		expect(await page.locator('[data-audit] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-actie')))).toEqual(['toegevoegd', 'ongedaan']);
+		await close();
+	});
+
+	it('a lezer sees the werkplannen of the own wijk without any form, and cannot post one', async () => {
+		const lezer = await signIn(suite.server.url, LEZER);
+		const { page, close } = await openPage(suite.browser, { session: lezer });
+		await page.goto(url('/werkplannen/WP02'), { waitUntil: 'networkidle' });
+		expect(await page.locator('form[data-form]').count()).toBe(0);
+		expect((await page.goto(url('/werkplannen/WP03')))?.status()).toBe(404);
+		const res = await fetch(url('/werkplannen/WP02?/status'), {
+			method: 'POST',
+			headers: { cookie: `bm_sessie=${lezer.token}`, origin: suite.server.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' },
+			body: new URLSearchParams({ status: 'achter', datum: '2025-10-11' }).toString()
+		});
+		expect(await res.text()).toContain('U kunt hier niets wijzigen');
+		await close();
+	});
+
 	it('keeps every edit when the server restarts on the same files', async () => {
-		await suite.server.stop();
-		suite.server = await startServer(suite.dbPath);
+		await suite.restart();
 		const { page, close } = await openPage(suite.browser);
 		await page.goto(url('/werkplannen/WP02'), { waitUntil: 'networkidle' });
 		expect(await page.locator('[data-voortgang] tr[data-datum="2025-10-10"]').getAttribute('data-bron')).toBe('app');

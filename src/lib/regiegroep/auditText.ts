@@ -32,6 +32,8 @@ export interface FieldChange {
 
 /** The fields whose value differs between old (null: a new record) and new. */
 export function fieldChanges(oud: Record<string, unknown> | null, nieuw: Record<string, unknown>): FieldChange[] {
+	// An undo of a creation removes the record (undoEdit): one line, not a field per field.
+	if (nieuw.verwijderd === true) return [{ veld: 'item', oud: oud ? 'aanwezig' : '', nieuw: 'verwijderd' }];
 	const out: FieldChange[] = [];
 	for (const [field, value] of Object.entries(nieuw)) {
 		if (IDENTITY.has(field)) continue;
@@ -48,7 +50,8 @@ export const ACTIE_LABEL: Record<string, string> = {
 	gewijzigd: 'gewijzigd',
 	gereed: 'gereed gemeld',
 	heropend: 'heropend',
-	afgesloten: 'afgesloten'
+	afgesloten: 'afgesloten',
+	ongedaan: 'ongedaan gemaakt'
 };
 
 export const SOORT_LABEL: Record<string, string> = {
