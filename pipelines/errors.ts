@@ -50,7 +50,9 @@ export type RuleId =
 	| 'geen-bestanden'
 	| 'database-bezet'
 	| 'database-onleesbaar'
-	| 'database-versie';
+	| 'database-versie'
+	// rollback
+	| 'versie-ontbreekt';
 
 export interface Location {
 	/** File name as shown to the user (basename). */

@@ -69,5 +69,5 @@ export async function readActivity(f: ActivityFilter = {}, store: EditStore = ed
 		 ORDER BY activity_id DESC LIMIT $limit`,
 		{ soort: f.soort ?? null, gebruiker: f.gebruiker ?? null, limit: f.limit ?? 500 }
 	);
-	return rows.map((r) => ({ ...r, tijdstip: `${r.tijdstip.replace(' ', 'T')}Z` }));
+	return rows.map((r) => ({ ...r, tijdstip: new Date(`${r.tijdstip.replace(' ', 'T')}Z`).toISOString() }));
 }
