@@ -5,7 +5,9 @@
 //   2. check       per file: read, privacy, dataset, header (no database needed)
 //   3. load        per file, in dependency order, on a working copy: rows (with references to
 //                  what is loaded so far), then one transaction with data and provenance
-//   4. swap        checkpoint, fsync, rename the copy over the database
+//   4. swap        checkpoint, fsync, keep the old file as a version, rename the copy over it
+//
+// A dry run (opts.dryRun) does steps 1-3 and then discards the copy: the same report, nothing stored.
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -13,10 +15,11 @@ import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnSpec, CustomPlan, DatasetSpec } from './validators/spec';
 import { acquireLock } from './db/lock';
+import { DEFAULT_KEEP_VERSIONS, keepVersion } from './db/versions';
 import { openWorkingCopy } from './db/workingCopy';
 import { DEFAULT_MAX_ERRORS, ErrorCollector, IngestError, IngestFailedError } from './errors';
 import { upsertRows } from './loader';
-import { nextLoadId, recordLoad, setMeta } from './provenance';
+import { nextLoadId, recordLoad, recordLoadedBy, setMeta } from './provenance';
 import { readTable } from './readers';
 import type { RawTable } from './readers/table';
 import { detectDataset, type Detection } from './registry';
@@ -33,7 +36,8 @@ export type IngestInput = string | { name: string; bytes: Uint8Array };
 export interface IngestProgress {
 	file: string;
 	dataset: string;
-	phase: 'controleren' | 'laden';
+	/** 'lezen': the file is being read and checked as a whole (dataset '' and totals 0: not known yet). */
+	phase: 'lezen' | 'controleren' | 'laden';
 	done: number;
 	total: number;
 }
@@ -54,6 +58,12 @@ export interface IngestOptions {
 	 * to, for every such file, or per file name (basename).
 	 */
 	enquete?: string | Readonly<Record<string, string>>;
+	/** Check and load into the working copy as usual, then discard it: the report, nothing stored. */
+	dryRun?: boolean;
+	/** Who loads (a user name), recorded per load in `meta` (contract/provenance.ts). */
+	loadedBy?: string;
+	/** Earlier versions of the database to keep in `<db>.versies/` (default 5; 0 keeps none). */
+	keepVersions?: number;
 	onProgress?: (progress: IngestProgress) => void;
 }
 
@@ -111,13 +121,19 @@ export async function ingest(dbPath: string, files: readonly IngestInput[], opts
 
 		const copy = await openWorkingCopy(dbPath);
 		try {
+			const lastLoadId = (await nextLoadId(copy.connection)) - 1;
 			const reports: FileReport[] = [];
 			for (const file of checked) {
-				reports.push(await loadFile(copy.connection, file, { today, maxErrors, onProgress: opts.onProgress }));
+				reports.push(await loadFile(copy.connection, file, { today, maxErrors, loadedBy: opts.loadedBy, onProgress: opts.onProgress }));
+			}
+			if (opts.dryRun) {
+				copy.discard();
+				return reports;
 			}
 			await setMeta(copy.connection, 'updated_at', new Date().toISOString());
 			if (opts.demo) await setMeta(copy.connection, 'demo', '1');
-			await copy.commit();
+			const keep = opts.keepVersions ?? DEFAULT_KEEP_VERSIONS;
+			await copy.commit(copy.created ? undefined : () => void keepVersion(dbPath, lastLoadId, keep));
 			return reports;
 		} catch (e) {
 			copy.discard();
@@ -137,6 +153,7 @@ async function checkFiles(files: readonly IngestInput[], opts: IngestOptions, ma
 	for (const [position, input] of files.entries()) {
 		const name = typeof input === 'string' ? path.basename(input) : input.name;
 		const collector = new ErrorCollector(name, maxErrors);
+		opts.onProgress?.({ file: name, dataset: '', phase: 'lezen', done: 0, total: 0 });
 		const result = await checkFile(input, name, position, opts, collector);
 		if (result) out.push(result);
 		errors.push(...collector.errors);
@@ -203,7 +220,7 @@ async function checkFile(
 async function loadFile(
 	conn: DuckDBConnection,
 	file: CheckedFile,
-	{ today, maxErrors, onProgress }: { today: string; maxErrors: number; onProgress?: IngestOptions['onProgress'] }
+	{ today, maxErrors, loadedBy, onProgress }: { today: string; maxErrors: number; loadedBy?: string; onProgress?: IngestOptions['onProgress'] }
 ): Promise<FileReport> {
 	const startedAt = new Date().toISOString();
 	const { spec, table } = file;
@@ -246,6 +263,7 @@ async function loadFile(
 			finishedAt: new Date().toISOString()
 		};
 		await recordLoad(conn, { ...report, fileName: report.file });
+		if (loadedBy) await recordLoadedBy(conn, loadId, loadedBy);
 		await conn.run('COMMIT');
 		return report;
 	} catch (e) {

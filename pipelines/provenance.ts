@@ -1,6 +1,7 @@
 // Provenance: one row in `loads` per loaded file, saying what came in, when, and with which code.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { loadedByKey } from '../contract/provenance';
 import { PIPELINE_VERSION } from './version';
 
 export interface LoadRecord {
@@ -54,4 +55,9 @@ export async function recordLoad(conn: DuckDBConnection, rec: LoadRecord): Promi
 
 export async function setMeta(conn: DuckDBConnection, key: string, value: string): Promise<void> {
 	await conn.run('INSERT OR REPLACE INTO meta VALUES ($key, $value)', { key, value });
+}
+
+/** Who loaded: `meta` key `geladen_door:<load_id>` (contract/provenance.ts), so `loads` keeps its columns. */
+export async function recordLoadedBy(conn: DuckDBConnection, loadId: number, who: string): Promise<void> {
+	await setMeta(conn, loadedByKey(loadId), who);
 }

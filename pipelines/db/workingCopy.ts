@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { IngestError, IngestFailedError } from '../errors';
+import { fsyncDirectory, fsyncPath } from './fsync';
 import { SCHEMA_SQL, SCHEMA_VERSION, SEED_SQL } from '../../contract/schema';
 
 export interface WorkingCopy {
@@ -16,8 +17,11 @@ export interface WorkingCopy {
 	connection: DuckDBConnection;
 	/** True when there was no database yet. */
 	created: boolean;
-	/** Checkpoint, close, fsync and rename over the original. */
-	commit(): Promise<void>;
+	/**
+	 * Checkpoint, close, fsync and rename over the original. `beforeSwap` runs just before the
+	 * rename, while the original is still in place (to keep it as an earlier version).
+	 */
+	commit(beforeSwap?: () => void): Promise<void>;
 	/** Close and delete the copy; the original is untouched. */
 	discard(): void;
 }
@@ -75,7 +79,7 @@ export async function openWorkingCopy(dbPath: string): Promise<WorkingCopy> {
 		path: tempPath,
 		connection: conn,
 		created,
-		async commit() {
+		async commit(beforeSwap?: () => void) {
 			await conn.run('CHECKPOINT');
 			close();
 			const wal = `${tempPath}.wal`;
@@ -85,6 +89,7 @@ export async function openWorkingCopy(dbPath: string): Promise<WorkingCopy> {
 				fs.rmSync(wal);
 			}
 			fsyncPath(tempPath);
+			beforeSwap?.();
 			fs.renameSync(tempPath, dbPath);
 			fsyncDirectory(dir);
 		},
@@ -126,28 +131,5 @@ function removeAbandonedCopies(dbPath: string): void {
 	const prefix = path.basename(dbPath) + TEMP_MARK;
 	for (const name of fs.readdirSync(dir)) {
 		if (name.startsWith(prefix)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
-	}
-}
-
-function fsyncPath(file: string): void {
-	const fd = fs.openSync(file, 'r+');
-	try {
-		fs.fsyncSync(fd);
-	} finally {
-		fs.closeSync(fd);
-	}
-}
-
-/** Makes the rename itself durable. Not every platform can fsync a directory; that is not fatal. */
-function fsyncDirectory(dir: string): void {
-	try {
-		const fd = fs.openSync(dir, 'r');
-		try {
-			fs.fsyncSync(fd);
-		} finally {
-			fs.closeSync(fd);
-		}
-	} catch {
-		// Windows: directories cannot be opened for fsync.
 	}
 }

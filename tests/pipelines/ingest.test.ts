@@ -114,10 +114,11 @@ describe('a first load of every dataset', () => {
 		expect(await query(db, "SELECT value FROM meta WHERE key = 'demo'")).toEqual([{ value: '1' }]);
 	});
 
-	it('leaves only the database behind: no WAL, no working copy, no lock', async () => {
+	it('leaves only the database and its kept versions behind: no WAL, no working copy, no lock', async () => {
 		await ingest(db, BASE_FILES);
 		await ingest(db, [fixture('verwijzingen.csv')]);
-		expect(fs.readdirSync(dir)).toEqual(['monitor.duckdb']);
+		expect(fs.readdirSync(dir).sort()).toEqual(['monitor.duckdb', 'monitor.duckdb.versies']);
+		expect(fs.readdirSync(`${db}.versies`)).toHaveLength(1);
 	});
 });
 
