@@ -7,6 +7,10 @@ export type RuleId =
 	// the file as a whole
 	| 'bestand-onleesbaar'
 	| 'bestand-leeg'
+	| 'bestand-te-groot'
+	| 'bestand-te-veel-rijen'
+	| 'xlsx-te-groot'
+	| 'xlsx-uitpakfactor'
 	| 'mojibake'
 	| 'csv-aanhalingstekens'
 	| 'csv-velden'
