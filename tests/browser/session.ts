@@ -15,7 +15,7 @@ export async function signIn(url: string, account: { gebruikersnaam: string; wac
 	const res = await fetch(`${url}/login`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url },
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url, accept: 'text/html' },
 		body: new URLSearchParams(account).toString()
 	});
 	const token = /bm_sessie=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];

@@ -85,16 +85,16 @@ describe('editing', () => {
 		await close();
 	});
 
-	it('refuses an update dated in the future, in Dutch next to the form, keeps what was typed and saves nothing', async () => {
+	it('refuses an update dated before 2000, in Dutch next to the form, keeps what was typed and saves nothing', async () => {
 		const { page, close } = await asFatima();
 		await page.goto(url('/werkplannen/WP04'), { waitUntil: 'networkidle' });
 		await page.selectOption('#status-status', 'aandacht');
-		await page.fill('#status-datum', '2099-01-01');
+		await page.fill('#status-datum', '1999-12-31');
 		await page.fill('#status-toelichting', 'Nog niet gebeurd');
 		await page.click('[data-form="status"] button[type="submit"]');
 		const alert = page.locator('[data-form-errors="status"]');
 		await alert.waitFor();
-		expect(await alert.textContent()).toContain('De datum ligt in de toekomst.');
+		expect(await alert.textContent()).toContain('De datum ligt voor 2000.');
 		expect(await page.locator('#status-datum').getAttribute('aria-invalid')).toBe('true');
 		expect(await page.inputValue('#status-toelichting')).toBe('Nog niet gebeurd');
 		await page.goto(url('/werkplannen/WP04'), { waitUntil: 'networkidle' });
