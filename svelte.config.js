@@ -10,6 +10,25 @@ const config = {
 		adapter: adapter({ out: process.env.BM_BUILD_DIR ?? 'build' }),
 		outDir: process.env.BM_KIT_DIR ?? '.svelte-kit',
 		// The app sends no cross-site forms; SvelteKit's default CSRF check stays on.
+		// Content-Security-Policy on every page: SvelteKit puts a nonce (or, on prerendered pages, a
+		// hash) on its own inline scripts, so scripts need no 'unsafe-inline'. Styles do: Svelte
+		// writes style attributes (chart sizes, colours from the theme). The other security headers:
+		// src/lib/server/http/security.ts.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self', 'data:'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		},
 		// contract/ is shared with pipelines/ (which imports it by relative path).
 		alias: { $contract: 'contract' }
 	}

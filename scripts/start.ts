@@ -1,13 +1,15 @@
 // `npm start`: builds the demo database when none exists, builds the app when the build is missing
-// or older than the sources, then serves the dashboard (PORT, default 3000; MONITOR_DB selects the
-// database file).
-import { execFileSync } from 'node:child_process';
+// or older than the sources, then serves the dashboard with scripts/serve.ts (HOST, default
+// 127.0.0.1; PORT, default 3000; MONITOR_DB selects the database file).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildDemoDatabase } from './demo-db';
+import { serve } from './serve';
 
 const root = path.resolve(import.meta.dirname, '..');
+// BM_BUILD_DIR as in svelte.config.js: the build goes there, and is served from there.
+const buildDir = path.resolve(root, process.env.BM_BUILD_DIR ?? 'build');
 const dbPath = path.resolve(process.env.MONITOR_DB ?? path.join(root, 'data/monitor.duckdb'));
 process.env.MONITOR_DB = dbPath;
 
@@ -20,7 +22,7 @@ function newestMtime(p: string): number {
 }
 
 function buildIsStale(): boolean {
-	const stamp = path.join(root, 'build/index.js');
+	const stamp = path.join(buildDir, 'index.js');
 	if (!fs.existsSync(stamp)) return true;
 	const built = fs.statSync(stamp).mtimeMs;
 	const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p));
@@ -31,14 +33,27 @@ if (!fs.existsSync(dbPath)) {
 	console.log(`Geen database op ${dbPath}: de demodatabase wordt gebouwd uit data/demo/ …`);
 	await buildDemoDatabase(dbPath);
 }
+/** What SvelteKit and Vite print on every build that means nothing to someone starting the app. */
+const BUILD_NOISE = [/Run npm run preview/, /^> Using @sveltejs\/adapter-node/, /Generated an empty chunk/, /^\s*✔ done\s*$/, /^\s*$/];
+
 if (buildIsStale()) {
 	console.log('De app wordt gebouwd (vite build) …');
-	execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+	const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
 		cwd: root,
-		stdio: 'inherit'
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe']
 	});
+	const output = `${build.stdout ?? ''}${build.stderr ?? ''}`;
+	if (build.status !== 0) {
+		process.stderr.write(output);
+		console.error('Het bouwen van de app is mislukt (zie hierboven).');
+		process.exit(1);
+	}
+	const rest = output.split('\n').filter((line) => !BUILD_NOISE.some((re) => re.test(line)));
+	if (rest.length) console.log(rest.join('\n'));
 }
-const port = process.env.PORT ?? '3000';
-process.env.PORT = port;
-console.log(`Basiszorg Monitor draait op http://localhost:${port} (database: ${dbPath})`);
-await import(pathToFileURL(path.join(root, 'build/index.js')).href);
+console.log(`Database: ${dbPath}`);
+const running = await serve({ buildDir });
+const stop = () => void running.close();
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -1,4 +1,5 @@
 // CSV for Dutch Excel: UTF-8 with BOM, ';' separator, decimal comma, CRLF, RFC 4180 quoting.
+// Every export goes through toCsv, so this is also where text is kept from being run as a formula.
 
 export type CsvValue = string | number | null | undefined;
 
@@ -16,7 +17,18 @@ function formatValue(v: CsvValue, digits: number | undefined): string {
 		// No thousands separator: Excel reads "1234,5" as a number, "1.234,5" only sometimes.
 		return (digits === undefined ? String(Math.round(v)) : v.toFixed(digits)).replace('.', ',');
 	}
-	return v;
+	return neutraliseFormula(v);
+}
+
+/**
+ * CSV formula injection (OWASP): Excel, LibreOffice and Google Sheets run a cell that starts with
+ * `=`, `+`, `-` or `@` as a formula (and tab or carriage return can hide such a start), so a
+ * werkplan title `=HYPERLINK(…)` would become a live link in the regiegroep's spreadsheet. Text that
+ * starts with one of these gets a leading `'`, which the spreadsheet shows as text. Only text:
+ * numbers are written by formatValue from a number (`-36,1` stays a negative number).
+ */
+export function neutraliseFormula(text: string): string {
+	return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 function quote(s: string): string {
