@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../pipelines/ingest';
 import { ADMIN } from './session';
 import { expectAccessible, openPage } from './browser';
@@ -25,6 +25,7 @@ const suite = serveDatabase((db) => ingest(db, [fixture('wijken.csv'), fixture('
 	MONITOR_UPLOAD_MAX_MB: '1',
 	BODY_SIZE_LIMIT: '5M'
 });
+afterAll(() => fs.rmSync(uploads, { recursive: true, force: true }));
 const url = (p: string) => suite.server.url + p;
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
