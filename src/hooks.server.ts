@@ -8,6 +8,7 @@ import { decide } from '$lib/server/auth/gate';
 import { auth, userOfSession } from '$lib/server/auth/service';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { isDemoDatabase } from '$lib/server/db/page';
+import { withSecurityHeaders } from '$lib/server/http/security';
 
 export const init: ServerInit = async () => {
 	const { announcement } = await bootstrapAccounts(auth().users, {
@@ -23,15 +24,21 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const decision = decide(event.locals.user, event.route.id, event.url, event.params);
 	if (decision.kind === 'login') redirect(303, decision.location);
 	if (decision.kind === 'refuse') error(decision.status, decision.message);
-	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
-	return response;
+	return withSecurityHeaders(await resolve(event));
 };
 
-/** Unexpected errors: logged with the request id, shown in Dutch without internals. */
+const CLIENT_ERRORS: Record<number, string> = {
+	400: 'Dit verzoek kan de monitor niet lezen.',
+	405: 'Deze pagina neemt geen formulier aan.',
+	413: 'Het verzoek is te groot.',
+	415: 'Dit soort verzoek neemt de monitor niet aan.'
+};
+
+/** Unexpected errors: logged with the request id, shown in Dutch without internals (no stack, no SQL). */
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: `Er is geen pagina op ${event.url.pathname}.` };
+	// The client's mistake (a POST to a page without a form, ...): a Dutch sentence, nothing logged.
+	if (status < 500) return { message: CLIENT_ERRORS[status] ?? 'Dit verzoek kan de monitor niet uitvoeren.' };
 	console.error(`[${event.locals.requestId ?? '-'}] ${event.request.method} ${event.url.pathname}`, error);
 	return { message: `Er ging iets mis bij het ophalen van de gegevens (foutcode ${event.locals.requestId ?? 'onbekend'}).`, errorId: event.locals.requestId };
 };

@@ -27,8 +27,12 @@ export async function withDatabase<T extends object>(locals: App.Locals, run: (c
 	try {
 		return { ok: true, ...(await run({ db: database, k: minCell() })) };
 	} catch (e) {
-		if (e instanceof DatabaseMissingError) return { ok: false, reason: 'geen-database', path: e.path };
-		if (e instanceof DatabaseVersionError) return { ok: false, reason: 'schemaversie', path: e.path, message: e.message };
+		// Where the file lives on the server, and how to build it, is for the beheerder only.
+		const beheerder = locals.user?.rol === 'beheerder';
+		if (e instanceof DatabaseMissingError) return { ok: false, reason: 'geen-database', path: beheerder ? e.path : '' };
+		if (e instanceof DatabaseVersionError) {
+			return { ok: false, reason: 'schemaversie', path: beheerder ? e.path : '', message: beheerder ? e.message : 'De gegevens passen niet bij deze versie van de monitor. Meld het de beheerder.' };
+		}
 		throw e;
 	}
 }

@@ -25,7 +25,7 @@ export async function exportResponse(name: string, params: URLSearchParams, loca
 		});
 	} catch (e) {
 		if (e instanceof DatabaseMissingError) error(503, 'Er is nog geen database geladen.');
-		if (e instanceof DatabaseVersionError) error(503, e.message);
+		if (e instanceof DatabaseVersionError) error(503, locals.user?.rol === 'beheerder' ? e.message : 'De gegevens passen niet bij deze versie van de monitor. Meld het de beheerder.');
 		throw e;
 	}
 }
