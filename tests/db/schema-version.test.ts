@@ -67,7 +67,7 @@ describe('schema version of the analytic database', () => {
 			expect(loaded.ok === false && loaded.reason === 'schemaversie' && loaded.message).toContain('Werk de monitor bij');
 			// Anyone else learns nothing about the server's files.
 			const lezer = { ...locals, user: { ...locals.user, rol: 'lezer' as const } };
-			const hidden = await withDatabase(lezer, async () => ({}));
+			const hidden = await withDatabase(lezer, async ({ db }) => ({ rows: await db.query('SELECT 1') }));
 			expect(hidden).toEqual({ ok: false, reason: 'schemaversie', path: '', message: 'De gegevens passen niet bij deze versie van de monitor. Meld het de beheerder.' });
 		} finally {
 			if (before === undefined) delete process.env.MONITOR_DB;
