@@ -7,6 +7,8 @@
 //     /werkplannen, /leerbijeenkomsten (+ rapport, export), /werkafspraken: < 500 ms
 //   - the same pages on 10x the referrals: p95 < 1,500 ms
 //   - the same pages for a beleid user of one gemeente (row-level security): p95 < 500 ms (demo)
+//   - load: 50 signed-in users for 30 s over pages and exports while imports swap the database:
+//     no failed request, p95 < 5,000 ms (bench/load.ts)
 // Every request is signed in (a session cookie), as in production.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +19,7 @@ import { buildDemoDatabase } from '../scripts/demo-db';
 import { BUILD_DIR, startServer } from '../tests/browser/server';
 import { ADMIN, sessionFetch, signIn, type Session } from '../tests/browser/session';
 import { UserStore } from '../src/lib/server/auth/users';
+import { loadTest } from './load';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-bench-'));
@@ -107,6 +110,17 @@ try {
 			await server.stop();
 		}
 	}
+	const load = await loadTest(db, dir, { seconds: Number(process.env.BENCH_LOAD_SECONDS ?? 30) });
+	const nl = (n: number) => n.toLocaleString('nl-NL');
+	results.push({
+		meting: `belasting: 50 gebruikers, ${load.seconds} s, ${load.swaps} wissels: mislukte verzoeken (van ${nl(load.requests)})`,
+		waarde: nl(load.failed),
+		doel: '0',
+		ok: load.failed === 0
+	});
+	record(`belasting: p50 (p95 ${load.p95.toFixed(0)} ms, p99 ${load.p99.toFixed(0)} ms)`, load.p50, 5_000);
+	record('belasting: p95', load.p95, 5_000);
+	if (load.failed > 0) console.error('statussen:', load.statuses);
 } finally {
 	fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -7,7 +7,7 @@
 // On Linux the renamed-over file stays readable through the open handle, so no request fails.
 
 import fs from 'node:fs';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { SCHEMA_VERSION } from '$contract/schema';
 import { FULL_SCOPE, isFullScope, type Scope } from '$lib/auth/types';
 import { databasePath } from './config';
@@ -67,9 +67,17 @@ interface Generation {
 	instance: Promise<DuckDBInstance>;
 	/** The file's tables and columns, read once, for the scope's views. */
 	tables: Promise<TableColumns> | null;
+	/**
+	 * Idle connections per scope, their views already created: creating them costs ~20 statements,
+	 * so a connection is kept for the next query of the same scope (most recently used last).
+	 */
+	idle: Map<string, DuckDBConnection[]>;
 	active: number;
 	retired: boolean;
 }
+
+/** Idle connections kept per file version, over all scopes. */
+const MAX_IDLE = 32;
 
 function fileKey(stat: fs.Stats): string {
 	return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
@@ -152,6 +160,7 @@ export class Database {
 				}
 			}),
 			tables: null,
+			idle: new Map(),
 			active: 0,
 			retired: false
 		};
@@ -166,7 +175,7 @@ export class Database {
 
 	#retire(gen: Generation) {
 		gen.retired = true;
-		if (gen.active === 0) void gen.instance.then((i) => i.closeSync()).catch(() => {});
+		if (gen.active === 0) closeGeneration(gen);
 	}
 
 	async query<T extends object = Row>(sql: string, params: Params = {}): Promise<T[]> {
@@ -185,26 +194,32 @@ export class Database {
 	async #run<T extends object>(sql: string, params: Params, scope: Scope): Promise<T[]> {
 		const gen = this.#generation();
 		gen.active++;
+		const key = isFullScope(scope) ? '' : JSON.stringify(scope);
+		let connection: DuckDBConnection | undefined;
 		try {
 			const instance = await gen.instance;
-			const connection = await instance.connect();
-			try {
-				if (!isFullScope(scope)) {
+			connection = gen.idle.get(key)?.pop();
+			if (!connection) {
+				connection = await instance.connect();
+				if (key) {
 					gen.tables ??= tableColumns(connection);
 					await applyScope(connection, scope, await gen.tables);
 				}
-				const reader = await connection.runAndReadAll(sql, usedParams(sql, params));
-				return reader.getRowObjectsJS().map((row) => {
-					const out: Row = {};
-					for (const [k, v] of Object.entries(row)) out[k] = toPlain(v);
-					return out as T;
-				});
-			} finally {
-				connection.closeSync();
 			}
+			const reader = await connection.runAndReadAll(sql, usedParams(sql, params));
+			const rows = reader.getRowObjectsJS().map((row) => {
+				const out: Row = {};
+				for (const [k, v] of Object.entries(row)) out[k] = toPlain(v);
+				return out as T;
+			});
+			keepIdle(gen, key, connection);
+			connection = undefined;
+			return rows;
 		} finally {
+			// A failed query's connection is not reused.
+			connection?.closeSync();
 			gen.active--;
-			if (gen.retired && gen.active === 0) void gen.instance.then((i) => i.closeSync()).catch(() => {});
+			if (gen.retired && gen.active === 0) closeGeneration(gen);
 		}
 	}
 
@@ -212,6 +227,30 @@ export class Database {
 		if (this.#file.current) this.#retire(this.#file.current);
 		this.#file.current = null;
 	}
+}
+
+function keepIdle(gen: Generation, key: string, connection: DuckDBConnection): void {
+	if (gen.retired) return connection.closeSync();
+	const list = gen.idle.get(key) ?? [];
+	gen.idle.delete(key);
+	gen.idle.set(key, [...list, connection]);
+	let total = 0;
+	for (const l of gen.idle.values()) total += l.length;
+	// Over the limit: close the least recently used scope's connections first.
+	for (const [k, l] of gen.idle) {
+		if (total <= MAX_IDLE) break;
+		while (l.length && total > MAX_IDLE) {
+			l.shift()!.closeSync();
+			total--;
+		}
+		if (!l.length) gen.idle.delete(k);
+	}
+}
+
+function closeGeneration(gen: Generation): void {
+	for (const l of gen.idle.values()) for (const c of l) c.closeSync();
+	gen.idle.clear();
+	void gen.instance.then((i) => i.closeSync()).catch(() => {});
 }
 
 let shared: Database | null = null;
