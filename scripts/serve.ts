@@ -95,6 +95,9 @@ export async function serve(options: ServeOptions): Promise<RunningServe> {
 	else originMode = 'https-aangenomen';
 	// adapter-node reads its settings when handler.js is first imported.
 	if (originMode === 'lokaal') process.env.PROTOCOL_HEADER = LOCAL_PROTOCOL_HEADER;
+	// Uploads on /beheer/upload go up to MONITOR_UPLOAD_MAX_MB (default 100), refused there with a
+	// Dutch message; adapter-node's own default (512 kB) would refuse them first, bare.
+	process.env.BODY_SIZE_LIMIT ??= `${Number(process.env.MONITOR_UPLOAD_MAX_MB ?? 100) + 10}M`;
 
 	const { handler } = (await import(pathToFileURL(path.join(options.buildDir, 'handler.js')).href)) as { handler: Middleware };
 	const compress = compression({ filter: (_req, res) => compressible(String(res.getHeader('content-type') ?? '')) }) as unknown as Middleware;

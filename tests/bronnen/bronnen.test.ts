@@ -12,6 +12,8 @@ import { loads, tableCounts } from '$lib/server/bronnen/queries';
 import { seizoenen } from '$lib/server/surveys/enquetes';
 import { werkafspraken } from '$lib/server/surveys/werkafspraken';
 import { buildWerkafsprakenDb } from '../fixtures/surveys/build';
+import { ingest } from '../../pipelines/ingest';
+import { FIXTURES } from '../pipelines/helpers';
 
 let dir: string;
 let db: Database;
@@ -82,6 +84,22 @@ describe('tableCounts', () => {
 });
 
 describe('loads', () => {
+	it('names who loaded a file, as the pipeline recorded it (--door, loadedBy), and the command line otherwise', async () => {
+		const file = path.join(dir, 'door.duckdb');
+		await ingest(file, [path.join(FIXTURES, 'wijken.csv')], { loadedBy: 'an.jansen' });
+		await ingest(file, [path.join(FIXTURES, 'praktijken.csv')]);
+		const d = new Database(file);
+		const records = await loads(d, 5);
+		expect(records.map((r) => [r.file_name, r.geladen_door])).toEqual([
+			['praktijken.csv', null],
+			['wijken.csv', 'an.jansen']
+		]);
+		const csv = await EXPORTS.bronnen({ db: d, params: new URLSearchParams(), k: 5 });
+		expect(csv.split('\r\n')[0].split(';').at(-1)).toBe('geladen_door');
+		expect(csv.split('\r\n').find((l) => l.includes('wijken.csv'))!.split(';').at(-1)).toBe('an.jansen');
+		d.close();
+	});
+
 	it('shows no row counts of a survey response load, whatever k, and the counts of other loads', async () => {
 		for (const k of [1, 5]) {
 			const records = await loads(db, k);

@@ -17,7 +17,8 @@ const bronnen: Exporter = async ({ db, k }) => {
 		{ header: 'waarschuwingen', value: (r) => r.warnings.join(' | ') },
 		{ header: 'start', value: (r) => r.started_at },
 		{ header: 'einde', value: (r) => r.finished_at },
-		{ header: 'pipeline_versie', value: (r) => r.pipeline_version }
+		{ header: 'pipeline_versie', value: (r) => r.pipeline_version },
+		{ header: 'geladen_door', value: (r) => r.geladen_door }
 	];
 	return toCsv(await loads(db, k), columns);
 };

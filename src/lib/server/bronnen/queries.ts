@@ -1,4 +1,5 @@
 // Provenance: what was loaded, when, from which file, and what each load reported.
+import { LOADED_BY_PREFIX } from '$contract/provenance';
 import type { Database } from '$lib/server/db/database';
 import { isSmall } from '$lib/server/disclosure/suppression';
 import { existingTables } from '$lib/server/db/sql';
@@ -18,6 +19,8 @@ export interface LoadRecord {
 	started_at: string;
 	finished_at: string;
 	pipeline_version: string;
+	/** The user who loaded it in the browser (or `--door` on the command line); null: not recorded. */
+	geladen_door: string | null;
 }
 
 /** Row counts of referral files are counts of events: small ones are hidden like any other. */
@@ -45,9 +48,11 @@ const TABLES: { tabel: string; shown: Shown }[] = [
 export async function loads(db: Database, k: number): Promise<LoadRecord[]> {
 	type RawCounts = { rows_read: number; rows_loaded: number; rows_replaced: number; rows_rejected: number };
 	const rows = await db.query<Omit<LoadRecord, 'warnings' | keyof RawCounts> & RawCounts & { warnings: string }>(
-		`SELECT load_id, file_name, sha256, dataset, rows_read, rows_loaded, rows_replaced, rows_rejected,
-			warnings, started_at, finished_at, pipeline_version
-		 FROM loads ORDER BY load_id DESC`
+		`SELECT l.load_id, l.file_name, l.sha256, l.dataset, l.rows_read, l.rows_loaded, l.rows_replaced, l.rows_rejected,
+			l.warnings, l.started_at, l.finished_at, l.pipeline_version, m.value AS geladen_door
+		 FROM loads l LEFT JOIN meta m ON m.key = $prefix || CAST(l.load_id AS VARCHAR)
+		 ORDER BY l.load_id DESC`,
+		{ prefix: LOADED_BY_PREFIX }
 	);
 	return rows.map((r) => {
 		const counts = RESPONSE_DATASETS.has(r.dataset)
