@@ -4,7 +4,9 @@
 
 /** What one file did (or, in a dry run, would do) to the database. */
 export interface JsonFileReport {
+	/** File name (basename), as recorded in `loads`. */
 	file: string;
+	/** Dataset id (`verwijzingen`, `populatie_wijk`, ...) and the table it went to. */
 	dataset: string;
 	table: string;
 	loadId: number;
@@ -12,11 +14,17 @@ export interface JsonFileReport {
 	format: 'csv' | 'xlsx';
 	encoding?: string;
 	delimiter?: string;
+	/** Data rows in the file (empty lines not counted). */
 	rowsRead: number;
+	/** Rows accepted into the table: new ones plus replaced ones. */
 	rowsLoaded: number;
+	/** Of the loaded rows: how many had a key that was already in the table. */
 	rowsReplaced: number;
+	/** Of the replaced rows: how many were identical to the stored row (nothing changed). */
 	rowsUnchanged: number;
+	/** Always 0 for a loaded file: a file with a rejected row is not loaded at all. */
 	rowsRejected: number;
+	/** Dutch warnings (unknown columns, ...). */
 	warnings: string[];
 	startedAt: string;
 	finishedAt: string;

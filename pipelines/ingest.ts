@@ -24,6 +24,7 @@ import { readTable } from './readers';
 import type { RawTable } from './readers/table';
 import { detectDataset, type Detection } from './registry';
 import { today as dutchToday } from '../contract/dates';
+import type { JsonFileReport } from '../contract/ingestJson';
 import { matchHeader, normaliseColumnName, type HeaderMatch } from './validators/header';
 import { checkPrivacy } from './validators/privacy';
 import { checkRows, type ReferenceSets } from './validators/rows';
@@ -67,32 +68,8 @@ export interface IngestOptions {
 	onProgress?: (progress: IngestProgress) => void;
 }
 
-export interface FileReport {
-	/** File name (basename), as recorded in `loads`. */
-	file: string;
-	/** Dataset id (`verwijzingen`, `populatie_wijk`, ...) and the table it went to. */
-	dataset: string;
-	table: string;
-	loadId: number;
-	sha256: string;
-	format: 'csv' | 'xlsx';
-	encoding?: string;
-	delimiter?: string;
-	/** Data rows in the file (empty lines not counted). */
-	rowsRead: number;
-	/** Rows accepted into the table: new ones plus replaced ones. */
-	rowsLoaded: number;
-	/** Of the loaded rows: how many had a key that was already in the table. */
-	rowsReplaced: number;
-	/** Of the replaced rows: how many were identical to the stored row (nothing changed). */
-	rowsUnchanged: number;
-	/** Always 0 for a loaded file: a file with a rejected row is not loaded at all. */
-	rowsRejected: number;
-	/** Dutch warnings (unknown columns, ...). */
-	warnings: string[];
-	startedAt: string;
-	finishedAt: string;
-}
+/** What one file did (or, in a dry run, would do): the shape --json prints (contract/ingestJson.ts). */
+export type FileReport = JsonFileReport;
 
 interface CheckedFile {
 	name: string;
