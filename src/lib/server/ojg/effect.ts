@@ -90,7 +90,8 @@ const TO_OJG_SQL = `
 	WHERE praktijk_code = $praktijk AND bestemming IN ('ojg', 'poh_jeugd')
 		AND list_contains(string_split($groepen, ','), leeftijdsgroep)
 		AND datum >= CAST($van AS DATE) AND datum <= CAST($tot AS DATE)
-	GROUP BY ALL`;
+	GROUP BY ALL
+	ORDER BY ALL`;
 
 // Children first seen by the OJG / POH-jeugd of the practice in the post window (with at least six
 // months of follow-up in the data), and how many of them were referred to lijn 2 within 6 months.

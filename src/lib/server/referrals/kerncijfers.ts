@@ -66,7 +66,8 @@ const SHARES_SQL = `
 	JOIN wijken w ON w.wijk_code = v.wijk_code
 	WHERE year(v.datum) IN ($jaar, $jaar - 1)
 		AND ($gemeente IS NULL OR w.gemeente_code = $gemeente)
-	GROUP BY ALL`;
+	GROUP BY ALL
+	ORDER BY ALL`;
 
 export interface KerncijfersResult {
 	jaar: number | null;

@@ -62,14 +62,15 @@ const LEAVES_SQL = `
 	WHERE v.datum >= make_date($van, 1, 1) AND v.datum < make_date($tot + 1, 1, 1)
 		AND ($eenheid = 'wijk' OR v.praktijk_code IS NOT NULL)
 		AND ${REFERRAL_FILTER}
-	GROUP BY ALL`;
+	GROUP BY ALL
+	ORDER BY ALL`;
 
 const POPULATION_SQL = `
 	SELECT wijk_code AS unit, jaar, sum(aantal) AS aantal
 	FROM populatie_wijk WHERE $eenheid = 'wijk' AND ${AGE_FILTER('leeftijdsgroep')} GROUP BY ALL
 	UNION ALL
 	SELECT praktijk_code, jaar, sum(aantal)
-	FROM populatie_praktijk WHERE $eenheid = 'praktijk' AND ${AGE_FILTER('leeftijdsgroep')} GROUP BY ALL`;
+	FROM populatie_praktijk WHERE $eenheid = 'praktijk' AND ${AGE_FILTER('leeftijdsgroep')} GROUP BY ALL ORDER BY ALL`;
 
 const GEMEENTE = 'G:';
 

@@ -51,32 +51,35 @@ export async function hasSurveyTables(db: Database): Promise<boolean> {
 	return (await existingTables(db, SURVEY_TABLES)).size === SURVEY_TABLES.length;
 }
 
-const SEASONS_SQL = `SELECT DISTINCT seizoen FROM enquetes WHERE soort = 'leerbijeenkomst'`;
+const SEASONS_SQL = `SELECT DISTINCT seizoen FROM enquetes WHERE soort = 'leerbijeenkomst' ORDER BY seizoen`;
 
 const ITEMS_SQL = `
 	SELECT e.seizoen, ${SCOPE_WIJK} AS wijk_code, ${RESPONDENT} AS respondent,
 		coalesce(r.rol, 'onbekend') AS rol, ${THEMA} AS thema, v.type, ${SCORE_SQL} AS score
 	${ANSWERS_FROM}
 	WHERE e.soort = 'leerbijeenkomst' AND r.compleet AND v.type IN ('likert5', 'likert7')
-		AND list_contains(string_split($seizoenen, ','), e.seizoen)`;
+		AND list_contains(string_split($seizoenen, ','), e.seizoen)
+	ORDER BY ALL`;
 
 const OPEN_SQL = `
 	SELECT ${SCOPE_WIJK} AS wijk_code, ${THEMA} AS thema, ${RESPONDENT} AS respondent, a.antwoord
 	${ANSWERS_FROM}
-	WHERE e.soort = 'leerbijeenkomst' AND e.seizoen = $seizoen AND r.compleet AND v.type = 'open'`;
+	WHERE e.soort = 'leerbijeenkomst' AND e.seizoen = $seizoen AND r.compleet AND v.type = 'open'
+	ORDER BY ALL`;
 
 const RESPONSES_SQL = `
 	SELECT r.enquete_id, ${SCOPE_WIJK} AS wijk_code, coalesce(e.wijk_code, '${ZONDER_WIJK}') AS enquete_wijk,
 		count(*) FILTER (WHERE r.compleet) AS compleet, count(*) FILTER (WHERE NOT r.compleet) AS onvolledig
 	FROM enquete_responsen r JOIN enquetes e USING (enquete_id)
 	WHERE e.soort = 'leerbijeenkomst' AND e.seizoen = $seizoen
-	GROUP BY ALL`;
+	GROUP BY ALL
+	ORDER BY ALL`;
 
 const ENQUETES_SQL = `
 	SELECT e.enquete_id, coalesce(e.wijk_code, '${ZONDER_WIJK}') AS wijk_code, e.genodigden
 	FROM enquetes e WHERE e.soort = 'leerbijeenkomst' AND e.seizoen = $seizoen ORDER BY e.enquete_id`;
 
-const WIJKEN_SQL = `SELECT wijk_code, wijk_naam FROM wijken`;
+const WIJKEN_SQL = `SELECT wijk_code, wijk_naam FROM wijken ORDER BY wijk_code`;
 
 /** The name of a survey scope: a wijk's name, "Alle wijken" or "Zonder wijk"; and an order by it. */
 export async function scopeNamen(db: Database): Promise<{ naam: (scope: string) => string; byNaam: (a: string, b: string) => number }> {

@@ -26,7 +26,8 @@ const ANSWERS_SQL = `
 	${ANSWERS_FROM}
 	WHERE e.soort = 'leerbijeenkomst' AND r.compleet AND v.type = 'ja_nee' AND a.waarde IS NOT NULL
 		AND list_contains(string_split($seizoenen, ','), e.seizoen)
-	GROUP BY ALL`;
+	GROUP BY ALL
+	ORDER BY ALL`;
 
 export interface JaNeeScope {
 	wijk_code: string;

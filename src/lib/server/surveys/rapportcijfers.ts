@@ -20,7 +20,8 @@ const GRADES_SQL = `
 	${ANSWERS_FROM}
 	WHERE e.soort = 'leerbijeenkomst' AND r.compleet AND v.type = 'cijfer10' AND a.waarde IS NOT NULL
 		AND list_contains(string_split($seizoenen, ','), e.seizoen)
-	GROUP BY ALL`;
+	GROUP BY ALL
+	ORDER BY ALL`;
 
 export interface CijferGroep {
 	rol: string;

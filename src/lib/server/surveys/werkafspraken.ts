@@ -49,7 +49,8 @@ const ANSWERS_SQL = `
 	${ANSWERS_FROM}
 	WHERE e.soort = 'werkafspraken_monitor' AND r.compleet
 		AND list_contains(string_split($types, ','), v.type)
-	GROUP BY ALL`;
+	GROUP BY ALL
+	ORDER BY ALL`;
 
 const BEHAVIOUR_SQL = `
 	SELECT ${SHARE_COUNTS_SQL}
