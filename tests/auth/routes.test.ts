@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_ACCESS, PAGE_ACCESS, PUBLIC_ROUTES } from '$lib/auth/access';
+import { EXPORT_ACCESS, PAGE_ACCESS, PUBLIC_ROUTES, routeIdOf } from '$lib/auth/access';
 import { ROLLEN, type Rol, type SessionUser } from '$lib/auth/types';
 import { decide, safeReturnPath } from '$lib/server/auth/gate';
 import { EXPORTS } from '$lib/server/export/registry';
@@ -65,6 +65,15 @@ describe('access rules', () => {
 
 	it('a route nobody listed is refused to every role', () => {
 		for (const rol of ROLLEN) expect(decide(user(rol), '/nieuw', url('/nieuw'), {})).toMatchObject({ kind: 'refuse', status: 403 });
+	});
+
+	it('knows which route a path belongs to (to return only to a page the role may open)', () => {
+		expect(routeIdOf('/wijk/WK990101')).toBe('/wijk/[code]');
+		expect(routeIdOf('/werkplannen/WP-J01')).toBe('/werkplannen/[id]');
+		expect(routeIdOf('/werkplannen/rapport')).toBe('/werkplannen/rapport');
+		expect(routeIdOf('/export/verwijzingen.csv')).toBe('/export/[name].csv');
+		expect(routeIdOf('/beheer/audit')).toBe('/beheer/audit');
+		expect(routeIdOf('/onbekend')).toBeNull();
 	});
 
 	it('after signing in only a path on this site is returned to', () => {

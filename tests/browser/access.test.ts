@@ -62,9 +62,25 @@ describe('a beleidsadviseur of Voorbeeldstad', () => {
 		expect((await get('/wijk/WK990101')).status).toBe(200);
 	});
 
-	it('gets 403 for the beheer pages and the provenance export', async () => {
+	it('gets 403 for the beheer pages and the provenance export, with a Dutch page that offers a way on', async () => {
 		for (const p of ['/bronnen', '/beheer/audit', '/beheer/upload']) expect((await get(p)).status, p).toBe(403);
+		const page = await (await get('/bronnen')).text();
+		expect(page).toContain('U heeft geen toegang tot deze pagina.');
+		expect(page).toContain('Naar het overzicht');
 		expect((await get('/export/bronnen.csv')).status).toBe(403);
+	});
+});
+
+describe('signing in for a page the role may not open', () => {
+	it('lands on the role's start page instead of a 403', async () => {
+		const res = await fetch(`${suite.server.url}/login`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: suite.server.url, accept: 'text/html' },
+			body: new URLSearchParams({ gebruikersnaam: BELEID.gebruikersnaam, wachtwoord: BELEID.wachtwoord, terug: '/beheer' }).toString()
+		});
+		expect(res.status).toBe(303);
+		expect(res.headers.get('location')).toBe('/');
 	});
 });
 
@@ -85,6 +101,8 @@ describe('signing in, in Chromium', () => {
 		const page = await context.newPage();
 		await page.goto(suite.server.url + '/verwijzingen?niveau=gemeente');
 		expect(new URL(page.url()).pathname).toBe('/login');
+		// The demo data: the page says how to sign in (this server has MONITOR_ADMIN_PASSWORD set).
+		expect(await page.locator('[data-demo-login]').textContent()).toContain('MONITOR_ADMIN_PASSWORD');
 		await page.fill('#gebruikersnaam', BELEID.gebruikersnaam);
 		await page.fill('#wachtwoord', 'verkeerd-wachtwoord');
 		await page.click('button[type="submit"]');

@@ -128,6 +128,9 @@ describe('editing', () => {
 		await page.click('[data-form="toevoegen"] button[type="submit"]');
 		const added = page.locator('[data-kwadrant="bedreiging"] [data-item]', { hasText: 'Vertrek van de wijkverpleegkundige' });
 		await added.waitFor();
+		// Said in words, and the form is empty again so the item is not added twice by accident.
+		await expect.poll(() => page.locator('[data-opgeslagen]').textContent()).toContain('Het item is toegevoegd.');
+		expect(await page.inputValue('#nieuw-omschrijving')).toBe('');
 
 		// Close the weakness Z2 (opened from the item's "Bewerken of afsluiten").
 		const z2 = page.locator('[data-kwadrant="zwakte"] [data-item="id:Z2"]');

@@ -70,3 +70,16 @@ export function landingPage(rol: Rol): string {
 	if (mayOpen(rol, '/')) return '/';
 	return rol === 'regiegroep' ? '/werkplannen' : '/beheer';
 }
+
+/** Route ids as patterns: `/wijk/[code]` matches `/wijk/WK990101`; fixed paths win over parameters, as in SvelteKit. */
+const ROUTE_PATTERNS = Object.keys(PAGE_ACCESS)
+	.sort((a, b) => (a.match(/\[/g)?.length ?? 0) - (b.match(/\[/g)?.length ?? 0))
+	.map((id) => ({
+	id,
+	re: new RegExp(`^${id.replace(/\./g, '\\.').replace(/\[[^\]]+\]/g, '[^/]+')}$`)
+}));
+
+/** The route id a path belongs to, or null (an unknown path). */
+export function routeIdOf(pathname: string): string | null {
+	return ROUTE_PATTERNS.find((p) => p.re.test(pathname))?.id ?? null;
+}

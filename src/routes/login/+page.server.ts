@@ -1,14 +1,23 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { landingPage } from '$lib/auth/access';
+import { landingPage, mayOpen, routeIdOf } from '$lib/auth/access';
+import type { Rol } from '$lib/auth/types';
+import { isDemoDatabase } from '$lib/server/db/page';
 import { safeReturnPath } from '$lib/server/auth/gate';
 import { signIn } from '$lib/server/auth/service';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Where to go after signing in: the page asked for when the role may open it, else the role's start page. */
+function destination(terug: string | null, rol: Rol): string {
+	if (terug && mayOpen(rol, routeIdOf(new URL(terug, 'http://monitor.invalid').pathname))) return terug;
+	return landingPage(rol);
+}
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const terug = safeReturnPath(url.searchParams.get('terug'));
-	if (locals.user) redirect(303, terug ?? landingPage(locals.user.rol));
-	return { terug };
+	if (locals.user) redirect(303, destination(terug, locals.user.rol));
+	// On the fictitious demo data the page says how to sign in (the accounts are in README).
+	return { terug, demo: await isDemoDatabase(), adminFromEnv: Boolean(process.env.MONITOR_ADMIN_PASSWORD) };
 };
 
 export const actions: Actions = {
@@ -28,6 +37,6 @@ export const actions: Actions = {
 			sameSite: 'lax',
 			secure: url.protocol === 'https:'
 		});
-		redirect(303, terug ?? landingPage(result.user.rol));
+		redirect(303, destination(terug, result.user.rol));
 	}
 };

@@ -15,8 +15,8 @@ const dateParam = (p: URLSearchParams, name: string) => {
 	return v && isIsoDate(v) ? v : null;
 };
 
-/** The page's own query (wijk, datum, van), to return to after an edit; nothing else passes. */
-function backTo(raw: FormDataEntryValue | null): string {
+/** The page's own query (wijk, datum, van), to return to after an edit, with what was saved. */
+function backTo(raw: FormDataEntryValue | null, opgeslagen?: string): string {
 	const q = new URLSearchParams(typeof raw === 'string' ? raw : '');
 	const out = new URLSearchParams();
 	const wijk = q.get('wijk');
@@ -25,6 +25,7 @@ function backTo(raw: FormDataEntryValue | null): string {
 		const d = dateParam(q, name);
 		if (d) out.set(name, d);
 	}
+	if (opgeslagen) out.set('opgeslagen', opgeslagen);
 	const s = out.toString();
 	return `/swot${s ? `?${s}` : ''}`;
 }
@@ -55,7 +56,7 @@ export const load: PageServerLoad = async ({ url, locals }) =>
 	});
 
 const wijkCodes = async (ctx: EditContext) => new Set((await reference(ctx.db)).wijken.map((w) => w.wijk_code));
-const toQuadrants = (form: FormData) => `${backTo(form.get('terug'))}#kwadranten`;
+const toQuadrants = (saved: string) => (form: FormData) => `${backTo(form.get('terug'), saved)}#kwadranten`;
 const itemForm = (action: string) => (form: FormData) => `${action}:${form.get('item_sleutel')}`;
 
 export const actions: Actions = {
@@ -63,7 +64,7 @@ export const actions: Actions = {
 		schema: swotAddForm,
 		formName: () => 'toevoegen',
 		edit: async (ctx, data) => addSwotItem(ctx, { ...data, thema: data.thema ?? null }, await wijkCodes(ctx)),
-		next: toQuadrants
+		next: toQuadrants('toegevoegd')
 	}),
 
 	wijzigen: editAction({
@@ -71,7 +72,7 @@ export const actions: Actions = {
 		formName: itemForm('wijzigen'),
 		edit: (ctx, { wijk_code, datum, item_sleutel, kwadrant, omschrijving, thema }) =>
 			editSwotItem(ctx, { wijk_code, datum, item_sleutel }, { kwadrant, omschrijving, thema: thema ?? null }),
-		next: toQuadrants
+		next: toQuadrants('gewijzigd')
 	}),
 
 	afsluiten: editAction({
@@ -81,8 +82,8 @@ export const actions: Actions = {
 			actie === 'afsluiten' && afgesloten_op && afgesloten_op < datum ? { afgesloten_op: 'Een item kan niet worden afgesloten voor de datum van zijn SWOT.' } : null,
 		edit: (ctx, { wijk_code, datum, item_sleutel, actie, afgesloten_op }) =>
 			closeSwotItem(ctx, { wijk_code, datum, item_sleutel }, actie === 'afsluiten' ? (afgesloten_op ?? today()) : null),
-		next: toQuadrants
+		next: (form, data) => toQuadrants(data.actie === 'afsluiten' ? 'afgesloten' : 'heropend')(form)
 	}),
 
-	ongedaan: undoAction((form) => `${backTo(form.get('terug'))}#geschiedenis`)
+	ongedaan: undoAction((form) => `${backTo(form.get('terug'), 'ongedaan')}#geschiedenis`)
 };

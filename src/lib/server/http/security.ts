@@ -13,7 +13,7 @@ export const BASE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	'x-content-type-options': 'nosniff',
 	'referrer-policy': 'same-origin',
 	'permissions-policy':
-		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), ' +
+		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), ' +
 		'midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), browsing-topics=()',
 	'cross-origin-opener-policy': 'same-origin',
 	// A bare-minimum CSP for anything that has none (static files): no framing.
