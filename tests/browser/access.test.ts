@@ -72,7 +72,7 @@ describe('a beleidsadviseur of Voorbeeldstad', () => {
 });
 
 describe('signing in for a page the role may not open', () => {
-	it('lands on the role's start page instead of a 403', async () => {
+	it("lands on the role's start page instead of a 403", async () => {
 		const res = await fetch(`${suite.server.url}/login`, {
 			method: 'POST',
 			redirect: 'manual',
