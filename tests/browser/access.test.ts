@@ -64,7 +64,8 @@ describe('a beleidsadviseur of Voorbeeldstad', () => {
 
 	it('gets 403 for the beheer pages and the provenance export, with a Dutch page that offers a way on', async () => {
 		for (const p of ['/bronnen', '/beheer/audit', '/beheer/upload']) expect((await get(p)).status, p).toBe(403);
-		const page = await (await get('/bronnen')).text();
+		// As a browser asks for it (a fetch without Accept gets the JSON form of the error).
+		const page = await (await sessionFetch(beleid, '/bronnen', { headers: { accept: 'text/html' } })).text();
 		expect(page).toContain('U heeft geen toegang tot deze pagina.');
 		expect(page).toContain('Naar het overzicht');
 		expect((await get('/export/bronnen.csv')).status).toBe(403);
