@@ -59,6 +59,9 @@ const codes = (list: readonly string[], pattern: RegExp, what: string) => {
 	return list.join(',');
 };
 
+/** A column name as an SQL identifier (the names come from the file, so they are quoted, not trusted). */
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
 /** Columns per table of the database, to build the views (a table the file lacks gets no view). */
 export type TableColumns = ReadonlyMap<string, readonly string[]>;
 
@@ -93,7 +96,7 @@ export async function applyScope(conn: DuckDBConnection, scope: Scope, tables: T
 		const columns = tables.get(table);
 		if (!columns) continue;
 		const masked = MASKED_COLUMNS[table] ?? {};
-		const select = columns.map((c) => (masked[c] ? `${masked[c]} AS ${c}` : `t.${c}`)).join(', ');
+		const select = columns.map((c) => (masked[c] ? `${masked[c]} AS ${ident(c)}` : `t.${ident(c)}`)).join(', ');
 		await conn.run(`CREATE TEMP VIEW ${table} AS SELECT ${select} FROM ${base(table)} t WHERE ${ROW_FILTERS[table]}`);
 	}
 }
