@@ -4,15 +4,15 @@ import { withDatabase } from '$lib/server/db/page';
 import type { LayoutServerLoad } from './$types';
 
 const NAV = [
-	{ href: '/', route: '/', label: 'Overzicht' },
-	{ href: '/verwijzingen', route: '/verwijzingen', label: 'Verwijzingen' },
-	{ href: '/werkplannen', route: '/werkplannen', label: 'Werkplannen' },
-	{ href: '/swot', route: '/swot', label: 'SWOT' },
-	{ href: '/ojg', route: '/ojg', label: 'OJG-effect' },
-	{ href: '/leerbijeenkomsten', route: '/leerbijeenkomsten', label: 'Leerbijeenkomsten' },
-	{ href: '/werkafspraken', route: '/werkafspraken', label: 'Werkafspraken' },
-	{ href: '/bronnen', route: '/bronnen', label: 'Bronnen' },
-	{ href: '/beheer', route: '/beheer', label: 'Beheer' }
+	{ href: '/', label: 'Overzicht' },
+	{ href: '/verwijzingen', label: 'Verwijzingen' },
+	{ href: '/werkplannen', label: 'Werkplannen' },
+	{ href: '/swot', label: 'SWOT' },
+	{ href: '/ojg', label: 'OJG-effect' },
+	{ href: '/leerbijeenkomsten', label: 'Leerbijeenkomsten' },
+	{ href: '/werkafspraken', label: 'Werkafspraken' },
+	{ href: '/bronnen', label: 'Bronnen' },
+	{ href: '/beheer', label: 'Beheer' }
 ];
 
 export const load: LayoutServerLoad = async ({ locals }) => {
@@ -21,5 +21,6 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 	if (!user) return { user: null, nav: [], site: null };
 	const site = await withDatabase(locals, async ({ db, k }) => ({ reference: await reference(db), k }));
 	// The menu shows what the role may open; the server refuses the rest anyway (hooks.server.ts).
-	return { user: { naam: user.naam, rol: user.rol }, nav: NAV.filter((n) => mayOpen(user.rol, n.route)).map(({ href, label }) => ({ href, label })), site };
+	// A menu link's path is its route id.
+	return { user: { naam: user.naam, rol: user.rol }, nav: NAV.filter((n) => mayOpen(user.rol, n.href)), site };
 };

@@ -15,6 +15,11 @@ export type Loaded<T> =
 	| { ok: false; reason: 'geen-database'; path: string }
 	| { ok: false; reason: 'schemaversie'; path: string; message: string };
 
+/** What a version mismatch tells this user: the server path and the remedy are for the beheerder only. */
+export function versionMessageFor(locals: App.Locals, e: DatabaseVersionError): string {
+	return locals.user?.rol === 'beheerder' ? e.message : 'De gegevens passen niet bij deze versie van de monitor. Meld het de beheerder.';
+}
+
 /** The database as this request's user may see it (row-level security, scope.ts). */
 export function databaseFor(locals: App.Locals): Database {
 	if (!locals.user) error(401, 'U bent niet aangemeld.');
@@ -31,7 +36,7 @@ export async function withDatabase<T extends object>(locals: App.Locals, run: (c
 		const beheerder = locals.user?.rol === 'beheerder';
 		if (e instanceof DatabaseMissingError) return { ok: false, reason: 'geen-database', path: beheerder ? e.path : '' };
 		if (e instanceof DatabaseVersionError) {
-			return { ok: false, reason: 'schemaversie', path: beheerder ? e.path : '', message: beheerder ? e.message : 'De gegevens passen niet bij deze versie van de monitor. Meld het de beheerder.' };
+			return { ok: false, reason: 'schemaversie', path: beheerder ? e.path : '', message: versionMessageFor(locals, e) };
 		}
 		throw e;
 	}

@@ -11,6 +11,7 @@ import { logActivity } from './activity';
 import { ROL_LABEL, type SessionUser } from '$lib/auth/types';
 import type { AuditEntry } from '$lib/regiegroep/types';
 import { formValues, parseForm, undoForm, type FieldErrors } from './forms';
+import { keyText } from './history';
 import { EditError, undoEdit, type EditContext } from './regiegroep';
 import { edits } from './store';
 
@@ -23,35 +24,34 @@ export interface EditFailure {
 
 export interface EditActionSpec<S extends z.ZodType, E extends RequestEvent> {
 	schema: S;
-	/** The form's name in a failure; by default the action's own. */
+	/** The form's name in a failure (a page can hold one form per item). */
 	formName: (form: FormData) => string;
 	/** Checks across fields after the schema passed: field -> Dutch message, or null. */
 	check?: (data: z.output<S>) => FieldErrors | null;
-	/** The edit itself. An EditError becomes a 404 failure on the form. */
+	/** The edit itself. An EditError becomes a failure on the form, with the error's status. */
 	edit: (ctx: EditContext, data: z.output<S>, event: E) => Promise<unknown>;
 	/** Where to go after the edit. */
 	next: (form: FormData, data: z.output<S>, event: E) => string;
 }
 
-const failure = (status: number, f: EditFailure) => fail(status, f);
-
 export function editAction<S extends z.ZodType, E extends RequestEvent>(spec: EditActionSpec<S, E>): (event: E) => Promise<ActionFailure<EditFailure>> {
 	return async (event) => {
 		const form = await event.request.formData();
 		const name = spec.formName(form);
+		const refuse = (status: number, errors: FieldErrors) => fail(status, { form: name, errors, values: formValues(form) } satisfies EditFailure);
 		const user = event.locals.user;
 		if (!user || !mayEdit(user.rol)) {
 			const rol = user ? ROL_LABEL[user.rol].toLowerCase() : 'niet aangemeld';
-			return failure(403, { form: name, errors: { formulier: `U kunt hier niets wijzigen (${rol}); vraag de regiegroep of de beheerder.` }, values: formValues(form) });
+			return refuse(403, { formulier: `U kunt hier niets wijzigen (${rol}); vraag de regiegroep of de beheerder.` });
 		}
 		const parsed = parseForm(spec.schema, form);
-		if (!parsed.ok) return failure(400, { form: name, errors: parsed.errors, values: formValues(form) });
+		if (!parsed.ok) return refuse(400, parsed.errors);
 		const problems = spec.check?.(parsed.data);
-		if (problems) return failure(400, { form: name, errors: problems, values: formValues(form) });
+		if (problems) return refuse(400, problems);
 		try {
 			await spec.edit({ db: databaseFor(event.locals), store: edits(), wie: user.naam, door: user.gebruikersnaam }, parsed.data, event);
 		} catch (e) {
-			if (e instanceof EditError) return failure(e.status, { form: name, errors: { formulier: e.message }, values: formValues(form) });
+			if (e instanceof EditError) return refuse(e.status, { formulier: e.message });
 			throw e;
 		}
 		logActivity({ gebruiker: user.gebruikersnaam, soort: 'bewerking', detail: `${event.url.pathname} ${name}`, adres: event.getClientAddress() });
@@ -64,7 +64,7 @@ export function undoableEdits(trail: readonly AuditEntry[], user: SessionUser | 
 	if (!user || !mayEdit(user.rol)) return [];
 	const latest = new Map<string, AuditEntry>();
 	for (const e of trail) {
-		const key = `${e.soort}:${JSON.stringify(e.sleutel)}`;
+		const key = `${e.soort}:${keyText(e.sleutel)}`;
 		if ((latest.get(key)?.audit_id ?? -1) < e.audit_id) latest.set(key, e);
 	}
 	return [...latest.values()].filter((e) => user.rol === 'beheerder' || e.door === user.gebruikersnaam).map((e) => e.audit_id);

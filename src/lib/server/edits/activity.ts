@@ -2,7 +2,7 @@
 // rolled back or edited, for the beheerder at /beheer/audit. Kept in the server's own store beside
 // the edits (src/lib/server/edits/store.ts). Entries are queued and written in small batches, so a
 // page or export never waits for a checkpoint; flushActivity() writes what is queued (tests, stop).
-import { edits, type EditStore } from './store';
+import { edits, utcTimestamp, type EditStore } from './store';
 
 export const ACTIVITY_SOORTEN = ['aanmelden', 'aanmelden-mislukt', 'afmelden', 'export', 'upload', 'terugdraaien', 'bewerking', 'gebruiker'] as const;
 export type ActivitySoort = (typeof ACTIVITY_SOORTEN)[number];
@@ -44,7 +44,7 @@ export function flushActivity(store: EditStore = edits()): Promise<void> {
 				for (const e of batch) {
 					await conn.run(
 						`INSERT INTO activity (tijdstip, gebruiker, soort, detail, adres) VALUES (CAST($tijdstip AS TIMESTAMP), $gebruiker, $soort, $detail, $adres)`,
-						{ tijdstip: e.tijdstip.replace('T', ' ').replace(/Z$/, ''), gebruiker: e.gebruiker, soort: e.soort, detail: e.detail, adres: e.adres }
+						{ tijdstip: utcTimestamp(e.tijdstip), gebruiker: e.gebruiker, soort: e.soort, detail: e.detail, adres: e.adres }
 					);
 				}
 			})
@@ -63,11 +63,11 @@ export interface ActivityFilter {
 /** The log, newest first. */
 export async function readActivity(f: ActivityFilter = {}, store: EditStore = edits()): Promise<ActivityRow[]> {
 	await flushActivity(store);
-	const rows = await store.query<ActivityRow & { tijdstip: string }>(
-		`SELECT activity_id, CAST(tijdstip AS VARCHAR) AS tijdstip, gebruiker, soort, detail, adres FROM activity
+	// TIMESTAMP comes back as a Date, which the store turns into ISO (UTC).
+	return store.query<ActivityRow>(
+		`SELECT activity_id, tijdstip, gebruiker, soort, detail, adres FROM activity
 		 WHERE ($soort IS NULL OR soort = $soort) AND ($gebruiker IS NULL OR gebruiker = $gebruiker)
 		 ORDER BY activity_id DESC LIMIT $limit`,
 		{ soort: f.soort ?? null, gebruiker: f.gebruiker ?? null, limit: f.limit ?? 500 }
 	);
-	return rows.map((r) => ({ ...r, tijdstip: new Date(`${r.tijdstip.replace(' ', 'T')}Z`).toISOString() }));
 }

@@ -3,6 +3,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Actie, Soort } from '$lib/regiegroep/types';
 import { COLUMNS, keyText } from './history';
+import { utcTimestamp } from './store';
 
 export interface NewAudit {
 	/** ISO timestamp (UTC). */
@@ -30,7 +31,7 @@ export async function appendAudit(conn: DuckDBConnection, e: NewAudit): Promise<
 		 VALUES ($audit_id, CAST($tijdstip AS TIMESTAMP), $wie, $door, $soort, $actie, $sleutel, $werkplan_id, $wijk_code, $oud, $oud_bron, $nieuw)`,
 		{
 			audit_id: id,
-			tijdstip: e.tijdstip.replace('T', ' ').replace(/Z$/, ''),
+			tijdstip: utcTimestamp(e.tijdstip),
 			wie: e.wie,
 			door: e.door,
 			soort: e.soort,

@@ -3,7 +3,7 @@
 // Read-only: the query modules get an EditReader, never the store's write().
 import type { Actie, AuditEntry, Soort } from '$lib/regiegroep/types';
 import type { Params, Row } from '$lib/server/db/database';
-import { edits } from './store';
+import { edits, utcTimestamp } from './store';
 
 /** What reading the audit trail needs of the store. */
 export interface EditReader {
@@ -58,7 +58,7 @@ export interface AuditFilter {
 
 /** The audit trail, oldest first, optionally for one werkplan, wijk, kind or period. */
 export async function auditTrail(store: EditReader, f: AuditFilter = {}): Promise<AuditEntry[]> {
-	const ts = (iso: string | undefined) => (iso === undefined ? null : iso.replace('T', ' ').replace(/Z$/, ''));
+	const ts = (iso: string | undefined) => (iso === undefined ? null : utcTimestamp(iso));
 	const rows = await store.query<AuditRow>(
 		`SELECT ${COLUMNS} FROM audit
 		 WHERE ($werkplan_id IS NULL OR werkplan_id = $werkplan_id)

@@ -61,6 +61,11 @@ export function editsPath(): string {
 	return path.join(path.dirname(databasePath()), 'edits.duckdb');
 }
 
+/** An ISO time (UTC, `…Z`) as the TIMESTAMP text the store's columns take: they hold UTC without a zone. */
+export function utcTimestamp(iso: string): string {
+	return iso.replace('T', ' ').replace(/Z$/, '');
+}
+
 function toPlain(value: unknown): unknown {
 	if (typeof value === 'bigint') return Number(value);
 	if (value instanceof Date) return value.toISOString();

@@ -4,7 +4,7 @@
 import { error } from '@sveltejs/kit';
 import { minCell } from '$lib/server/db/config';
 import { DatabaseMissingError, DatabaseVersionError } from '$lib/server/db/database';
-import { databaseFor } from '$lib/server/db/page';
+import { databaseFor, versionMessageFor } from '$lib/server/db/page';
 import { logActivity } from '$lib/server/edits/activity';
 import { EXPORTS } from './registry';
 
@@ -25,7 +25,7 @@ export async function exportResponse(name: string, params: URLSearchParams, loca
 		});
 	} catch (e) {
 		if (e instanceof DatabaseMissingError) error(503, 'Er is nog geen database geladen.');
-		if (e instanceof DatabaseVersionError) error(503, locals.user?.rol === 'beheerder' ? e.message : 'De gegevens passen niet bij deze versie van de monitor. Meld het de beheerder.');
+		if (e instanceof DatabaseVersionError) error(503, versionMessageFor(locals, e));
 		throw e;
 	}
 }
