@@ -9,7 +9,7 @@ import type { Mijlpaal, Voortgang } from '$lib/regiegroep/werkplannen';
 import type { Database } from '$lib/server/db/database';
 import type { Actie } from '$lib/regiegroep/types';
 import { appendAudit } from './append';
-import { auditTrail, keyText, latestEdits } from './history';
+import { auditTrail, keyText } from './history';
 import { mijlpaalKey, regiegroepData, swotData, swotKey, voortgangKey } from '$lib/server/regiegroep/queries';
 import type { EditStore } from './store';
 import crypto from 'node:crypto';
@@ -167,18 +167,21 @@ export function closeSwotItem(ctx: EditContext, target: SwotTarget, datum: strin
  */
 export async function undoEdit(ctx: EditContext, audit_id: number, by: { gebruikersnaam: string; beheerder: boolean }): Promise<number> {
 	return ctx.store.write(async (conn) => {
-		const entry = (await auditTrail(ctx.store)).find((e) => e.audit_id === audit_id);
+		const trail = await auditTrail(ctx.store);
+		const entry = trail.find((e) => e.audit_id === audit_id);
 		if (!entry) throw new EditError(`Wijziging ${audit_id} bestaat niet.`, 'audit_id');
 		const key = keyText(entry.sleutel);
-		const data = entry.soort === 'swot' ? await swotData(ctx.db, ctx.store) : await regiegroepData(ctx.db, ctx.store);
-		const records: Combined<object>[] = Array.isArray(data) ? data : entry.soort === 'mijlpaal' ? data.mijlpalen : data.voortgang;
+		const werkplannen = entry.soort === 'swot' ? null : await regiegroepData(ctx.db, ctx.store);
+		const records: Combined<object>[] = werkplannen ? (entry.soort === 'mijlpaal' ? werkplannen.mijlpalen : werkplannen.voortgang) : await swotData(ctx.db, ctx.store);
 		const current = records.find((r) => r.key === key);
-		const visible = current !== undefined || (Array.isArray(data) ? false : data.werkplannen.some((w) => w.werkplan_id === entry.werkplan_id));
+		// A status update whose creation was undone is gone, but its werkplan is still in the scope.
+		const visible = current !== undefined || (werkplannen?.werkplannen.some((w) => w.werkplan_id === entry.werkplan_id) ?? false);
 		if (!visible) throw new EditError(`Wijziging ${audit_id} bestaat niet.`, 'audit_id');
 		if (!by.beheerder && entry.door !== by.gebruikersnaam) {
 			throw new EditError('U kunt alleen uw eigen wijzigingen ongedaan maken; vraag anders de beheerder.', 'audit_id', 403);
 		}
-		const latest = (await latestEdits(ctx.store, entry.soort)).find((e) => keyText(e.sleutel) === key);
+		// The trail is oldest first: the last row of this record is its latest edit.
+		const latest = trail.findLast((e) => e.soort === entry.soort && keyText(e.sleutel) === key);
 		if (latest?.audit_id !== audit_id) {
 			throw new EditError('Na deze wijziging is het item opnieuw gewijzigd; maak eerst die latere wijziging ongedaan.', 'audit_id', 409);
 		}
