@@ -4,7 +4,7 @@
 
 import { DEFAULT_BESTEMMINGEN } from './codes';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -81,8 +81,11 @@ CREATE TABLE IF NOT EXISTS verwijzingen (
   domein VARCHAR NOT NULL,
   client_pseudo VARCHAR,
   terugkoppeling_datum DATE,
-  load_id INTEGER NOT NULL
+  load_id INTEGER NOT NULL,
+  celsleutel INTEGER          -- record key of the cell key method (contract/cellKey.ts), set at ingest
 );
+-- Version 1 databases lack the record key; the next import adds and fills it.
+ALTER TABLE verwijzingen ADD COLUMN IF NOT EXISTS celsleutel INTEGER;
 
 -- No id column in the contract: a placement is identified by practice, function and start date.
 CREATE TABLE IF NOT EXISTS ojg_inzet (

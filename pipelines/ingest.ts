@@ -19,6 +19,7 @@ import { DEFAULT_KEEP_VERSIONS, keepVersion } from './db/versions';
 import { openWorkingCopy } from './db/workingCopy';
 import { DEFAULT_MAX_ERRORS, ErrorCollector, IngestError, IngestFailedError } from './errors';
 import { upsertRows } from './loader';
+import { cellKeySecret, fillRecordKeys } from './cellKeys';
 import { nextLoadId, recordLoad, recordLoadedBy, setMeta } from './provenance';
 import { readTable } from './readers';
 import type { RawTable } from './readers/table';
@@ -103,6 +104,7 @@ export async function ingest(dbPath: string, files: readonly IngestInput[], opts
 			for (const file of checked) {
 				reports.push(await loadFile(copy.connection, file, { today, maxErrors, loadedBy: opts.loadedBy, onProgress: opts.onProgress }));
 			}
+			await fillRecordKeys(copy.connection, cellKeySecret(dbPath, !opts.dryRun));
 			if (opts.dryRun) {
 				copy.discard();
 				return reports;
