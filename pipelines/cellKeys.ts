@@ -6,6 +6,8 @@
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
+import { IngestError, IngestFailedError } from './errors';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CELL_KEY_SECRET_BYTES, RECORD_KEY_SQL, hmacPads } from '../contract/cellKey';
 
@@ -22,7 +24,13 @@ export function cellKeySecret(dbPath: string, create = true): Uint8Array {
 	try {
 		const hex = fs.readFileSync(file, 'utf8').trim();
 		if (!new RegExp(`^[0-9a-f]{${CELL_KEY_SECRET_BYTES * 2}}$`).test(hex)) {
-			throw new Error(`het sleutelbestand ${file} is beschadigd (verwacht ${CELL_KEY_SECRET_BYTES * 2} hexadecimale tekens)`);
+			throw new IngestFailedError([
+				new IngestError(
+					{ file: path.basename(file) },
+					'celsleutel',
+					`het sleutelbestand ${file} is beschadigd (verwacht ${CELL_KEY_SECRET_BYTES * 2} hexadecimale tekens); zet het bewaarde bestand terug, want met een nieuwe sleutel krijgen opnieuw geleverde verwijzingen andere verstoringen`
+				)
+			]);
 		}
 		return Uint8Array.from(Buffer.from(hex, 'hex'));
 	} catch (e) {

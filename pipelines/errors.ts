@@ -55,6 +55,7 @@ export type RuleId =
 	| 'database-bezet'
 	| 'database-onleesbaar'
 	| 'database-versie'
+	| 'celsleutel'
 	// rollback
 	| 'versie-ontbreekt';
 

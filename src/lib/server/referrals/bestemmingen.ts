@@ -1,9 +1,12 @@
 // Where referrals go: counts per lijn and bestemming for the selected referrals (every lijn,
-// whatever the lijn filter), with the lijn subtotals and the total as suppression groups.
+// whatever the lijn filter), with the lijn subtotals and the total. Each is a cell of its own under
+// the cell key method (its own set of referrals, its own key), so a subtotal is not the sum of its
+// perturbed parts and no part follows from subtraction.
 
 import type { Database } from '$lib/server/db/database';
 import type { Filters } from './filters';
-import { suppress, type Onderdrukt } from '$lib/server/disclosure/suppression';
+import type { Onderdrukt } from '$lib/server/disclosure/suppression';
+import { CELL_KEY_MODULUS, publishCount } from '$lib/server/disclosure/cellKey';
 import { REFERRAL_FILTER } from '$lib/server/db/sql';
 import { filterParams } from './verwijzingen';
 
@@ -23,11 +26,12 @@ export interface Destinations {
 	totaal: number | null;
 }
 
+// Per bestemming, per lijn and in total (GROUPING SETS), every bestemming listed, zeros included.
 const SQL = `
-SELECT b.lijn, b.bestemming, count(v.verwijzing_id) AS verwijzingen
+SELECT b.lijn, b.bestemming, count(v.verwijzing_id) AS n, CAST(coalesce(sum(v.celsleutel), 0) % ${CELL_KEY_MODULUS} AS INTEGER) AS sleutel
 FROM bestemmingen b
 LEFT JOIN (
-	SELECT v.verwijzing_id, v.bestemming FROM verwijzingen v
+	SELECT v.verwijzing_id, v.bestemming, v.celsleutel FROM verwijzingen v
 	JOIN bestemmingen b USING (bestemming)
 	JOIN wijken w ON w.wijk_code = v.wijk_code
 	LEFT JOIN praktijken p ON p.praktijk_code = v.praktijk_code
@@ -40,11 +44,11 @@ LEFT JOIN (
 			THEN v.praktijk_code IS NOT NULL AND ($gemeente IS NULL OR pw.gemeente_code = $gemeente) AND ($wijk IS NULL OR pw.wijk_code = $wijk)
 			ELSE ($gemeente IS NULL OR w.gemeente_code = $gemeente) AND ($wijk IS NULL OR v.wijk_code = $wijk) END
 ) v USING (bestemming)
-GROUP BY ALL
-ORDER BY b.lijn, verwijzingen DESC, b.bestemming`;
+GROUP BY GROUPING SETS ((b.lijn, b.bestemming), (b.lijn), ())
+ORDER BY b.lijn, n DESC, b.bestemming`;
 
 export async function destinations(db: Database, f: Filters, k: number): Promise<Destinations> {
-	const raw = await db.query<{ lijn: number; bestemming: string; verwijzingen: number }>(SQL, {
+	const raw = await db.query<{ lijn: number | null; bestemming: string | null; n: number; sleutel: number }>(SQL, {
 		...filterParams(f),
 		lijn: null,
 		van: f.van,
@@ -53,32 +57,21 @@ export async function destinations(db: Database, f: Filters, k: number): Promise
 		praktijk: f.praktijk,
 		perPraktijk: f.niveau === 'praktijk'
 	});
-	const counts = new Map<string, number>();
-	const add = (key: string, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
-	const lijnen = [...new Set(raw.map((r) => r.lijn))];
-	for (const l of lijnen) add(`lijn|${l}`, 0);
-	add('totaal', 0);
-	for (const r of raw) {
-		add(`b|${r.bestemming}`, r.verwijzingen);
-		add(`lijn|${r.lijn}`, r.verwijzingen);
-		add('totaal', r.verwijzingen);
-	}
-	const groups = [
-		['totaal', ...lijnen.map((l) => `lijn|${l}`)],
-		...lijnen.map((l) => [`lijn|${l}`, ...raw.filter((r) => r.lijn === l).map((r) => `b|${r.bestemming}`)])
-	];
-	const cells = suppress(counts, groups, k);
-	const total = cells.get('totaal')!.value;
+	const total = publishCount(raw.find((r) => r.lijn === null)?.n ?? 0, raw.find((r) => r.lijn === null)?.sleutel ?? 0, k).value;
 	const share = (n: number | null) => (n === null || !total ? null : n / total);
 	return {
-		rows: raw.map((r) => {
-			const c = cells.get(`b|${r.bestemming}`)!;
-			return { lijn: r.lijn, bestemming: r.bestemming, verwijzingen: c.value, aandeel: share(c.value), onderdrukt: c.onderdrukt };
-		}),
-		lijnen: lijnen.map((l) => {
-			const v = cells.get(`lijn|${l}`)!.value;
-			return { lijn: l, verwijzingen: v, aandeel: share(v) };
-		}),
+		rows: raw
+			.filter((r) => r.bestemming !== null)
+			.map((r) => {
+				const c = publishCount(r.n, r.sleutel, k);
+				return { lijn: r.lijn!, bestemming: r.bestemming!, verwijzingen: c.value, aandeel: share(c.value), onderdrukt: c.onderdrukt };
+			}),
+		lijnen: raw
+			.filter((r) => r.lijn !== null && r.bestemming === null)
+			.map((r) => {
+				const v = publishCount(r.n, r.sleutel, k).value;
+				return { lijn: r.lijn!, verwijzingen: v, aandeel: share(v) };
+			}),
 		totaal: total
 	};
 }

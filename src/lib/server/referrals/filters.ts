@@ -12,9 +12,9 @@ import {
 	WIJK_CODE
 } from '$contract/codes';
 
-import { LEEFTIJDEN, NIVEAUS, PERIODES, type Filters, type Niveau } from '$lib/referrals/filters';
+import { LEEFTIJDEN, NIVEAUS, NOEMERS, PERIODES, type Filters, type Niveau } from '$lib/referrals/filters';
 
-export type { Filters, Niveau, Periode } from '$lib/referrals/filters';
+export type { Filters, Niveau, Noemer, Periode } from '$lib/referrals/filters';
 
 const optionalCode = (pattern: RegExp) =>
 	z
@@ -36,7 +36,8 @@ const schema = z.object({
 	wijk: optionalCode(WIJK_CODE),
 	praktijk: optionalCode(/^[A-Za-z0-9_.-]{1,40}$/),
 	van: year.optional().catch(undefined),
-	tot: year.optional().catch(undefined)
+	tot: year.optional().catch(undefined),
+	noemer: z.enum(NOEMERS).optional().catch(undefined)
 });
 
 
@@ -62,7 +63,8 @@ export function parseFilters(params: URLSearchParams): Filters {
 		wijk: f.wijk ?? null,
 		praktijk: f.praktijk ?? null,
 		van,
-		tot
+		tot,
+		noemer: f.noemer ?? null
 	};
 }
 
@@ -89,5 +91,6 @@ export function filtersToQuery(f: Filters): string {
 	put('praktijk', f.praktijk);
 	put('van', f.van);
 	put('tot', f.tot);
+	put('noemer', f.noemer);
 	return p.toString();
 }

@@ -5,9 +5,9 @@
 
 import type { Database } from '$lib/server/db/database';
 import { parseFilters } from './filters';
-import { suppressedShare } from '$lib/server/disclosure/suppression';
+import { CELL_KEY_MODULUS, publishCount, publishedShare } from '$lib/server/disclosure/cellKey';
 import { DATA_RANGE_SQL } from '$lib/server/db/sql';
-import { referralCube } from './verwijzingen';
+import { referralRates } from './verwijzingen';
 
 export interface YearFigures {
 	jaar: number;
@@ -28,31 +28,32 @@ export interface Kerncijfers {
 	vorig: YearFigures;
 }
 
+const keyed = (name: string, where: string) =>
+	`count(*) FILTER (WHERE ${where}) AS ${name}, CAST(coalesce(sum(v.celsleutel) FILTER (WHERE ${where}), 0) % ${CELL_KEY_MODULUS} AS INTEGER) AS ${name}_sleutel`;
+
 /**
- * The counts behind the shares (alias v = verwijzingen, b = bestemmingen): all referrals, those
- * that stay in the basiszorg, those to the buurtteam and of those the ones with terugkoppeling to
- * the practice within 4 weeks, and whether the source delivers terugkoppeling dates at all.
+ * The keyed counts behind the shares (alias v = verwijzingen, b = bestemmingen): all referrals,
+ * those that stay in the basiszorg, those to the buurtteam and of those the ones with
+ * terugkoppeling to the practice within 4 weeks (each a cell of the cell key method: count and
+ * record-key sum), and whether the source delivers terugkoppeling dates at all.
  */
 export const SHARE_COUNTS_SQL = `
-		count(*) AS totaal,
-		count(*) FILTER (WHERE b.lijn <= 1) AS basiszorg,
-		count(*) FILTER (WHERE v.bestemming = 'buurtteam') AS buurtteam,
-		count(*) FILTER (WHERE v.bestemming = 'buurtteam' AND v.terugkoppeling_datum <= v.datum + INTERVAL 28 DAY) AS tijdig,
+		${keyed('totaal', 'true')},
+		${keyed('basiszorg', 'b.lijn <= 1')},
+		${keyed('buurtteam', "v.bestemming = 'buurtteam'")},
+		${keyed('tijdig', "v.bestemming = 'buurtteam' AND v.terugkoppeling_datum <= v.datum + INTERVAL 28 DAY")},
 		count(v.terugkoppeling_datum) AS met_terugkoppeling`;
 
-export interface ShareCounts {
-	totaal: number;
-	basiszorg: number;
-	buurtteam: number;
-	tijdig: number;
-	met_terugkoppeling: number;
-}
+type Keyed<K extends string> = { [P in K]: number } & { [P in K as `${P}_sleutel`]: number };
 
-/** The suppressed shares of a set of counts (none when there are no counts). */
+export type ShareCounts = Keyed<'totaal' | 'basiszorg' | 'buurtteam' | 'tijdig'> & { met_terugkoppeling: number };
+
+/** The shares of a set of keyed counts, from their published counts (none when there are none). */
 export function sharesOf(s: ShareCounts | undefined, k: number) {
+	const cell = (name: 'totaal' | 'basiszorg' | 'buurtteam' | 'tijdig') => publishCount(s![name], s![`${name}_sleutel`], k);
 	return {
-		basiszorgAandeel: s ? suppressedShare(s.basiszorg, s.totaal, k) : null,
-		terugkoppelingAandeel: s && s.met_terugkoppeling > 0 ? suppressedShare(s.tijdig, s.buurtteam, k) : null,
+		basiszorgAandeel: s ? publishedShare(cell('basiszorg'), cell('totaal')) : null,
+		terugkoppelingAandeel: s && s.met_terugkoppeling > 0 ? publishedShare(cell('tijdig'), cell('buurtteam')) : null,
 		terugkoppelingGeleverd: !!s && s.met_terugkoppeling > 0
 	};
 }
@@ -86,14 +87,13 @@ export async function kerncijfers(
 	const filters = parseFilters(
 		new URLSearchParams({ niveau: scope.perWijk ? 'wijk' : 'gemeente', periode: 'jaar', lijn: '2', ...(scope.gemeente ? { gemeente: scope.gemeente } : {}) })
 	);
-	const [cube, shares] = await Promise.all([
-		referralCube(db, filters, k),
+	const [rates, shares] = await Promise.all([
+		referralRates(db, { ...filters, van: jaar - 1, tot: jaar }, k),
 		db.query<{ code: string; jaar: number } & ShareCounts>(
 			SHARES_SQL,
 			{ perWijk: scope.perWijk, jaar, gemeente: scope.gemeente ?? null }
 		)
 	]);
-	const rates = cube.rows(scope.perWijk ? 'wijk' : 'gemeente', 'jaar');
 	const units = [...new Map(rates.map((r) => [r.niveau_code, r])).values()];
 	const figures = (code: string, y: number): YearFigures => {
 		const rate = rates.find((r) => r.niveau_code === code && r.periode === String(y));

@@ -2,26 +2,25 @@
 // quarter or year: the measure behind the Verwijzingen, Overzicht and Wijk pages and the
 // /export/verwijzingen.csv contract.
 //
-// Every view is read from one suppressed "cube": monthly counts per wijk (or per praktijk) with
-// all their sums (quarters, years, gemeenten) as cells of their own. Suppression runs over the
-// cube with every sum relation as a group, so the gemeente view, the wijk view and the month,
-// quarter and year views of the same filters hide consistently and none can be subtracted from
-// another. The cube always spans every wijk of the selected gemeente(n), whatever wijk is chosen,
-// so choosing a wijk cannot change what is hidden, and over the whole data range, so choosing years
-// cannot either. Sums that other pages publish for the same filters (the OJG-effect windows and
-// comparison groups) are cells of the cube too.
+// Every count is published through the cell key method (disclosure/cellKey.ts): one grouped query
+// returns, per unit and period, the true count and the sum of its record keys, and publishCount
+// perturbs it. A cell's published value depends only on its set of referrals, so a view, filter or
+// period choice never changes what another view shows, and a gemeente total is a cell of its own
+// (not the sum of its perturbed wijken).
 //
-// Rates are annualised (a month is 1/12 person-year) so that periods can be compared.
-// Denominators: inhabitants per wijk (gemeente = sum of its wijken) or registered patients per
-// praktijk, of the selected age groups, for the year of the period.
+// Denominators (noemer): 'inwoners' counts the referrals of clients living in the unit, per
+// inhabitant of the selected age groups; 'patienten' counts the referrals made by the practices
+// located in the unit (by the practice's wijk), per registered patient of those practices. Left
+// to the monitor (noemer null), each unit and year uses inwoners when its inhabitants are loaded,
+// otherwise patienten; a praktijk is always per patient. Rates are annualised (a month is 1/12
+// person-year) so that periods can be compared, and computed from the published count.
 
 import type { Database } from '$lib/server/db/database';
-import { leeftijdsgroepen, type Filters, type Niveau } from './filters';
-import { isSmall, suppress, suppressedRate, type Cell, type Onderdrukt } from '$lib/server/disclosure/suppression';
-import { monthRange, periodOf, quarterOf, yearOf, type PeriodKind } from '$lib/shared/periods';
+import { leeftijdsgroepen, type Filters, type Niveau, type Noemer } from './filters';
+import { publishCount, CELL_KEY_MODULUS } from '$lib/server/disclosure/cellKey';
+import { isSmall, suppressedRate, type Onderdrukt } from '$lib/server/disclosure/suppression';
+import { monthRange, periodOf, yearOf, type PeriodKind } from '$lib/shared/periods';
 import { AGE_FILTER, DATA_RANGE_SQL, REFERRAL_FILTER } from '$lib/server/db/sql';
-import { allDesigns, publishedSums, type DerivedSum } from '$lib/server/ojg/design';
-import { placementRecords } from '$lib/server/ojg/placements';
 
 export interface RateRow {
 	periode: string;
@@ -30,118 +29,71 @@ export interface RateRow {
 	niveau_naam: string;
 	gemeente_code: string;
 	gemeente_naam: string;
-	/** null when hidden (see onderdrukt) */
+	/** the published (perturbed) count; null when it is "<k" (see onderdrukt) */
 	verwijzingen: number | null;
 	/** null when unknown or a small number */
 	populatie: number | null;
 	per_1000: number | null;
 	onderdrukt: Onderdrukt;
+	/** which referrals were counted and per whom (see the header) */
+	noemer: Noemer;
 }
 
-interface Unit {
+export interface Unit {
 	code: string;
 	naam: string;
-	wijk_code: string;
+	wijk_code: string | null;
 	gemeente_code: string;
 	gemeente_naam: string;
 }
 
 const UNITS_SQL = `
-	SELECT wijk_code AS code, wijk_naam AS naam, wijk_code, gemeente_code, gemeente_naam
-	FROM wijken WHERE $eenheid = 'wijk' AND ($gemeente IS NULL OR gemeente_code = $gemeente)
+	SELECT DISTINCT gemeente_code AS code, gemeente_naam AS naam, NULL AS wijk_code, gemeente_code, gemeente_naam
+	FROM wijken WHERE $niveau = 'gemeente' AND ($gemeente IS NULL OR gemeente_code = $gemeente)
+	UNION ALL
+	SELECT wijk_code, wijk_naam, wijk_code, gemeente_code, gemeente_naam
+	FROM wijken WHERE $niveau = 'wijk' AND ($gemeente IS NULL OR gemeente_code = $gemeente) AND ($wijk IS NULL OR wijk_code = $wijk)
 	UNION ALL
 	SELECT p.praktijk_code, p.praktijk_naam, w.wijk_code, w.gemeente_code, w.gemeente_naam
 	FROM praktijken p JOIN wijken w USING (wijk_code)
-	WHERE $eenheid = 'praktijk' AND ($gemeente IS NULL OR w.gemeente_code = $gemeente)
+	WHERE $niveau = 'praktijk' AND ($gemeente IS NULL OR w.gemeente_code = $gemeente)
+		AND ($wijk IS NULL OR w.wijk_code = $wijk) AND ($praktijk IS NULL OR p.praktijk_code = $praktijk)
 	ORDER BY gemeente_naam, naam`;
 
-const LEAVES_SQL = `
-	SELECT CASE WHEN $eenheid = 'wijk' THEN v.wijk_code ELSE v.praktijk_code END AS unit,
-		strftime(v.datum, '%Y-%m') AS maand, count(*) AS n
-	FROM verwijzingen v JOIN bestemmingen b USING (bestemming)
-	WHERE v.datum >= make_date($van, 1, 1) AND v.datum < make_date($tot + 1, 1, 1)
-		AND ($eenheid = 'wijk' OR v.praktijk_code IS NOT NULL)
-		AND ${REFERRAL_FILTER}
+const PERIOD_SQL = `CASE $periode
+		WHEN 'maand' THEN strftime(v.datum, '%Y-%m')
+		WHEN 'kwartaal' THEN concat(year(v.datum), '-K', quarter(v.datum))
+		ELSE CAST(year(v.datum) AS VARCHAR) END`;
+
+/** Keyed counts per unit and period, counted both ways the noemer allows (alias v, b). */
+const COUNTS_SQL = `
+	SELECT 'inwoners' AS basis, CASE WHEN $niveau = 'gemeente' THEN w.gemeente_code ELSE v.wijk_code END AS unit,
+		${PERIOD_SQL} AS periode, count(*) AS n, CAST(sum(v.celsleutel) % ${CELL_KEY_MODULUS} AS INTEGER) AS sleutel
+	FROM verwijzingen v JOIN bestemmingen b USING (bestemming) JOIN wijken w ON w.wijk_code = v.wijk_code
+	WHERE $inwoners AND year(v.datum) BETWEEN $van AND $tot AND ${REFERRAL_FILTER}
+		AND ($gemeente IS NULL OR w.gemeente_code = $gemeente) AND ($wijk IS NULL OR v.wijk_code = $wijk)
 	GROUP BY ALL
-	ORDER BY ALL`;
-
-const POPULATION_SQL = `
-	SELECT wijk_code AS unit, jaar, sum(aantal) AS aantal
-	FROM populatie_wijk WHERE $eenheid = 'wijk' AND ${AGE_FILTER('leeftijdsgroep')} GROUP BY ALL
 	UNION ALL
-	SELECT praktijk_code, jaar, sum(aantal)
-	FROM populatie_praktijk WHERE $eenheid = 'praktijk' AND ${AGE_FILTER('leeftijdsgroep')} GROUP BY ALL ORDER BY ALL`;
+	SELECT 'patienten', CASE $niveau WHEN 'gemeente' THEN w.gemeente_code WHEN 'wijk' THEN w.wijk_code ELSE p.praktijk_code END,
+		${PERIOD_SQL}, count(*), CAST(sum(v.celsleutel) % ${CELL_KEY_MODULUS} AS INTEGER)
+	FROM verwijzingen v JOIN bestemmingen b USING (bestemming)
+		JOIN praktijken p ON p.praktijk_code = v.praktijk_code JOIN wijken w ON w.wijk_code = p.wijk_code
+	WHERE $patienten AND year(v.datum) BETWEEN $van AND $tot AND ${REFERRAL_FILTER}
+		AND ($gemeente IS NULL OR w.gemeente_code = $gemeente) AND ($wijk IS NULL OR w.wijk_code = $wijk)
+		AND ($praktijk IS NULL OR p.praktijk_code = $praktijk)
+	GROUP BY ALL`;
 
-const GEMEENTE = 'G:';
-
-/** The suppressed cube for one set of filters; read views from it with `rows`. */
-export class ReferralCube {
-	constructor(
-		readonly units: Unit[],
-		readonly months: string[],
-		private readonly cells: Map<string, Cell>,
-		private readonly population: Map<string, number>,
-		private readonly k: number,
-		/** the years a view shows (the cube itself always spans all data) */
-		private readonly years: { van: number | null; tot: number | null } = { van: null, tot: null }
-	) {}
-
-	/** A suppressed cell by key: `<unit>|<period>` or a published sum (see ojg/design.ts). */
-	cell(key: string): Cell | undefined {
-		return this.cells.get(key);
-	}
-
-	/** Unsuppressed population of a unit in a year, for denominators (never shown as such). */
-	populationOf(unit: string, jaar: number): number | undefined {
-		return this.population.get(`${unit}|${jaar}`);
-	}
-
-	/** The rows of one view, in unit order then period order. */
-	rows(niveau: Niveau, kind: PeriodKind, select: (u: Unit) => boolean = () => true): RateRow[] {
-		const inView = (m: string) => (this.years.van === null || yearOf(m) >= this.years.van) && (this.years.tot === null || yearOf(m) <= this.years.tot);
-		const viewMonths = this.months.filter(inView);
-		const periods = [...new Set(viewMonths.map((m) => periodOf(m, kind)))];
-		const monthsIn = new Map<string, number>();
-		for (const m of this.months) {
-			const p = periodOf(m, kind);
-			monthsIn.set(p, (monthsIn.get(p) ?? 0) + 1);
-		}
-		const targets =
-			niveau === 'gemeente'
-				? uniqueGemeenten(this.units).map((g) => ({ ...g, key: GEMEENTE + g.code }))
-				: this.units.filter(select).map((u) => ({ ...u, key: u.code }));
-		const out: RateRow[] = [];
-		for (const t of targets) {
-			for (const p of periods) {
-				const c = this.cells.get(`${t.key}|${p}`)!;
-				const rawPop = this.population.get(`${t.key}|${yearOf(p)}`);
-				const populatie = rawPop === undefined || isSmall(rawPop, this.k) ? null : rawPop;
-				const personYears = populatie === null ? null : (populatie * monthsIn.get(p)!) / 12;
-				out.push({
-					periode: p,
-					niveau,
-					niveau_code: t.code,
-					niveau_naam: t.naam,
-					gemeente_code: t.gemeente_code,
-					gemeente_naam: t.gemeente_naam,
-					verwijzingen: c.value,
-					populatie,
-					per_1000: suppressedRate(c, personYears),
-					onderdrukt: c.onderdrukt
-				});
-			}
-		}
-		return out;
-	}
-}
-
-function uniqueGemeenten(units: Unit[]) {
-	const seen = new Map<string, { code: string; naam: string; gemeente_code: string; gemeente_naam: string }>();
-	for (const u of units)
-		if (!seen.has(u.gemeente_code))
-			seen.set(u.gemeente_code, { code: u.gemeente_code, naam: u.gemeente_naam, gemeente_code: u.gemeente_code, gemeente_naam: u.gemeente_naam });
-	return [...seen.values()];
-}
+/** Inhabitants and registered patients of the selected age groups per unit and year. */
+const POPULATION_SQL = `
+	SELECT 'inwoners' AS basis, CASE WHEN $niveau = 'gemeente' THEN w.gemeente_code ELSE w.wijk_code END AS unit, pw.jaar, sum(pw.aantal) AS aantal
+	FROM populatie_wijk pw JOIN wijken w USING (wijk_code)
+	WHERE $inwoners AND ${AGE_FILTER('pw.leeftijdsgroep')} AND ($gemeente IS NULL OR w.gemeente_code = $gemeente)
+	GROUP BY ALL
+	UNION ALL
+	SELECT 'patienten', CASE $niveau WHEN 'gemeente' THEN w.gemeente_code WHEN 'wijk' THEN w.wijk_code ELSE p.praktijk_code END, pp.jaar, sum(pp.aantal)
+	FROM populatie_praktijk pp JOIN praktijken p USING (praktijk_code) JOIN wijken w ON w.wijk_code = p.wijk_code
+	WHERE $patienten AND ${AGE_FILTER('pp.leeftijdsgroep')} AND ($gemeente IS NULL OR w.gemeente_code = $gemeente)
+	GROUP BY ALL`;
 
 export function filterParams(f: Filters) {
 	return {
@@ -153,95 +105,80 @@ export function filterParams(f: Filters) {
 	};
 }
 
-/** Builds the suppressed cube for the filters (the wijk, praktijk and niveau filters select views). */
-export async function referralCube(db: Database, f: Filters, k: number): Promise<ReferralCube> {
-	const eenheid = f.niveau === 'praktijk' ? 'praktijk' : 'wijk';
+/** The data's months, limited to the years the filters choose. */
+export async function viewMonths(db: Database, f: Pick<Filters, 'van' | 'tot'>): Promise<string[]> {
 	const [range] = await db.deliveryPeriod<{ eerste: string | null; laatste: string | null }>(DATA_RANGE_SQL);
-	if (!range?.eerste || !range.laatste) return new ReferralCube([], [], new Map(), new Map(), k);
-	const months = monthRange(range.eerste.slice(0, 7), range.laatste.slice(0, 7));
-	const params = { ...filterParams(f), eenheid, van: yearOf(range.eerste), tot: yearOf(range.laatste) };
-	const [units, leaves, pops, derived] = await Promise.all([
-		db.query<Unit>(UNITS_SQL, { eenheid, gemeente: f.gemeente }),
-		db.query<{ unit: string; maand: string; n: number }>(LEAVES_SQL, params),
-		db.query<{ unit: string; jaar: number; aantal: number }>(POPULATION_SQL, {
-			eenheid,
-			groepen: params.groepen
-		}),
-		isOjgOutcome(f) ? ojgSums(db, new Set(months)) : Promise.resolve([])
+	if (!range?.eerste || !range.laatste) return [];
+	return monthRange(range.eerste.slice(0, 7), range.laatste.slice(0, 7)).filter(
+		(m) => (f.van === null || yearOf(m) >= f.van) && (f.tot === null || yearOf(m) <= f.tot)
+	);
+}
+
+/** The rows of one view (niveau, periode and filters), every unit and period, zeros included. */
+export async function referralRates(db: Database, f: Filters, k: number): Promise<RateRow[]> {
+	const months = await viewMonths(db, f);
+	if (months.length === 0) return [];
+	const kind: PeriodKind = f.periode;
+	const auto = f.noemer === null;
+	const wants = (basis: Noemer) => (f.niveau === 'praktijk' ? basis === 'patienten' : auto || f.noemer === basis);
+	const params = {
+		...filterParams(f),
+		niveau: f.niveau,
+		periode: kind,
+		wijk: f.wijk,
+		praktijk: f.niveau === 'praktijk' ? f.praktijk : null,
+		van: yearOf(months[0]),
+		tot: yearOf(months[months.length - 1]),
+		inwoners: wants('inwoners'),
+		patienten: wants('patienten')
+	};
+	const [units, counts, pops] = await Promise.all([
+		db.query<Unit>(UNITS_SQL, { niveau: f.niveau, gemeente: f.gemeente, wijk: f.wijk, praktijk: f.praktijk }),
+		db.query<{ basis: Noemer; unit: string; periode: string; n: number; sleutel: number }>(COUNTS_SQL, params),
+		db.query<{ basis: Noemer; unit: string; jaar: number; aantal: number }>(POPULATION_SQL, {
+			niveau: f.niveau,
+			groepen: params.groepen,
+			gemeente: f.gemeente,
+			inwoners: params.inwoners,
+			patienten: params.patienten
+		})
 	]);
 
-	const unitByCode = new Map(units.map((u) => [u.code, u]));
-	const counts = new Map<string, number>();
-	const add = (key: string, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
-	const groups: string[][] = [];
-	const owners = units.map((u) => u.code);
-	if (eenheid === 'wijk') owners.push(...uniqueGemeenten(units).map((g) => GEMEENTE + g.code));
+	const countOf = new Map(counts.map((c) => [`${c.basis}|${c.unit}|${c.periode}`, c]));
+	const population = new Map(pops.map((p) => [`${p.basis}|${p.unit}|${p.jaar}`, Number(p.aantal)]));
+	const periods = [...new Set(months.map((m) => periodOf(m, kind)))];
+	const monthsIn = new Map<string, number>();
+	for (const m of months) monthsIn.set(periodOf(m, kind), (monthsIn.get(periodOf(m, kind)) ?? 0) + 1);
 
-	// Every cell exists, zeros included, so that groups are complete.
-	for (const owner of owners)
-		for (const m of months) for (const kind of ['maand', 'kwartaal', 'jaar'] as const) counts.set(`${owner}|${periodOf(m, kind)}`, 0);
-	for (const { unit, maand, n } of leaves) {
-		const u = unitByCode.get(unit);
-		if (!u) continue;
-		const owners = eenheid === 'wijk' ? [u.code, GEMEENTE + u.gemeente_code] : [u.code];
-		for (const o of owners) for (const kind of ['maand', 'kwartaal', 'jaar'] as const) add(`${o}|${periodOf(maand, kind)}`, n);
-	}
+	const basisFor = (unit: string, jaar: number): Noemer => {
+		if (f.niveau === 'praktijk') return 'patienten';
+		if (!auto) return f.noemer!;
+		return (population.get(`inwoners|${unit}|${jaar}`) ?? 0) > 0 || !((population.get(`patienten|${unit}|${jaar}`) ?? 0) > 0) ? 'inwoners' : 'patienten';
+	};
 
-	// Time sums: the months of a quarter, the quarters of a year.
-	const quarters = [...new Set(months.map(quarterOf))];
-	const years = [...new Set(months.map((m) => m.slice(0, 4)))];
-	for (const owner of owners) {
-		for (const q of quarters) groups.push([`${owner}|${q}`, ...months.filter((m) => quarterOf(m) === q).map((m) => `${owner}|${m}`)]);
-		for (const y of years) groups.push([`${owner}|${y}`, ...quarters.filter((q) => q.startsWith(y)).map((q) => `${owner}|${q}`)]);
-	}
-	// Space sums: the wijken of a gemeente, in every period.
-	if (eenheid === 'wijk') {
-		for (const g of uniqueGemeenten(units)) {
-			const members = units.filter((u) => u.gemeente_code === g.code);
-			for (const p of [...months, ...quarters, ...years]) groups.push([`${GEMEENTE}${g.code}|${p}`, ...members.map((u) => `${u.code}|${p}`)]);
+	const out: RateRow[] = [];
+	for (const u of units) {
+		for (const p of periods) {
+			const basis = basisFor(u.code, yearOf(p));
+			const c = countOf.get(`${basis}|${u.code}|${p}`);
+			const cell = publishCount(c?.n ?? 0, c?.sleutel ?? 0, k);
+			const rawPop = population.get(`${basis}|${u.code}|${yearOf(p)}`);
+			const populatie = rawPop === undefined || isSmall(rawPop, k) ? null : rawPop;
+			const personYears = populatie === null ? null : (populatie * monthsIn.get(p)!) / 12;
+			out.push({
+				periode: p,
+				niveau: f.niveau,
+				niveau_code: u.code,
+				niveau_naam: u.naam,
+				gemeente_code: u.gemeente_code,
+				gemeente_naam: u.gemeente_naam,
+				verwijzingen: cell.value,
+				populatie,
+				per_1000: suppressedRate(cell, personYears),
+				onderdrukt: cell.onderdrukt,
+				noemer: basis
+			});
 		}
 	}
-
-	// Sums published elsewhere (OJG windows and comparison groups): cells with their own group.
-	// A sum over a practice outside this cube (another gemeente) cannot be formed here; the
-	// gemeente filter never changes a practice's own cells, and the OJG page builds its cube
-	// without a gemeente filter.
-	for (const { key, members } of derived) {
-		if (!members.every((m) => counts.has(m))) continue;
-		counts.set(key, members.reduce((sum, m) => sum + counts.get(m)!, 0));
-		groups.push([key, ...members]);
-	}
-
-	const population = new Map<string, number>();
-	for (const { unit, jaar, aantal } of pops) {
-		const u = unitByCode.get(unit);
-		if (!u) continue;
-		population.set(`${u.code}|${jaar}`, aantal);
-		if (eenheid === 'wijk') {
-			const key = `${GEMEENTE}${u.gemeente_code}|${jaar}`;
-			population.set(key, (population.get(key) ?? 0) + aantal);
-		}
-	}
-	return new ReferralCube(units, months, suppress(counts, groups, k), population, k, { van: f.van, tot: f.tot });
-}
-
-/** The OJG-effect outcome: second-line referrals of 0-17-year-olds per practice, by any referrer. */
-export function isOjgOutcome(f: Filters): boolean {
-	return f.niveau === 'praktijk' && f.lijn === 2 && f.leeftijd === '0-17' && f.domein === null && f.verwijzer === null;
-}
-
-async function ojgSums(db: Database, months: ReadonlySet<string>): Promise<DerivedSum[]> {
-	const { placements, practices } = await placementRecords(db);
-	return publishedSums(allDesigns(placements, practices), months);
-}
-
-/** The wijk and praktijk filters choose which units of the cube are shown. */
-export function selectedBy(f: Filters): (u: Unit) => boolean {
-	return (u) => (f.wijk === null || u.wijk_code === f.wijk) && (f.praktijk === null || u.code === f.praktijk);
-}
-
-/** The rows of the Verwijzingen view the filters ask for. */
-export async function referralRates(db: Database, f: Filters, k: number): Promise<RateRow[]> {
-	const cube = await referralCube(db, f, k);
-	return cube.rows(f.niveau, f.periode, selectedBy(f));
+	return out;
 }

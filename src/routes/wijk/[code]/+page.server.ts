@@ -6,7 +6,7 @@ import { destinations } from '$lib/server/referrals/bestemmingen';
 import { kerncijfers } from '$lib/server/referrals/kerncijfers';
 import { placements } from '$lib/server/ojg/placements';
 import { reference } from '$lib/server/reference/units';
-import { referralCube } from '$lib/server/referrals/verwijzingen';
+import { referralRates } from '$lib/server/referrals/verwijzingen';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -16,21 +16,23 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		const wijk = ref.wijken.find((w) => w.wijk_code === params.code);
 		if (!wijk) error(404, `Wijk ${params.code} komt niet voor in de geladen gegevens.`);
 		const q = (extra: string) => parseFilters(new URLSearchParams(`periode=jaar&gemeente=${wijk.gemeente_code}&${extra}`));
-		const [cijfers, alle, jeugd, praktijkCube, bestemmingen, inzet] = await Promise.all([
+		const inWijk = `wijk=${wijk.wijk_code}`;
+		const [cijfers, alleWijk, alleGemeente, jeugdWijk, jeugdGemeente, praktijken, bestemmingen, inzet] = await Promise.all([
 			kerncijfers(db, k, { perWijk: true, gemeente: wijk.gemeente_code }),
-			referralCube(db, q('niveau=wijk&lijn=2'), k),
-			referralCube(db, q('niveau=wijk&lijn=2&leeftijd=0-17'), k),
-			referralCube(db, q(`niveau=praktijk&lijn=2&wijk=${wijk.wijk_code}`), k),
-			destinations(db, q(`niveau=wijk&wijk=${wijk.wijk_code}`), k),
+			referralRates(db, q(`niveau=wijk&lijn=2&${inWijk}`), k),
+			referralRates(db, q('niveau=gemeente&lijn=2'), k),
+			referralRates(db, q(`niveau=wijk&lijn=2&leeftijd=0-17&${inWijk}`), k),
+			referralRates(db, q('niveau=gemeente&lijn=2&leeftijd=0-17'), k),
+			referralRates(db, q(`niveau=praktijk&lijn=2&${inWijk}`), k),
+			destinations(db, q(`niveau=wijk&${inWijk}`), k),
 			placements(db, wijk.wijk_code)
 		]);
-		const inWijk = (u: { wijk_code: string }) => u.wijk_code === wijk.wijk_code;
 		return {
 			wijk,
 			kerncijfers: cijfers.eenheden.find((e) => e.code === wijk.wijk_code) ?? null,
-			trendAlle: [...alle.rows('wijk', 'jaar', inWijk), ...alle.rows('gemeente', 'jaar')],
-			trendJeugd: [...jeugd.rows('wijk', 'jaar', inWijk), ...jeugd.rows('gemeente', 'jaar')],
-			praktijken: praktijkCube.rows('praktijk', 'jaar', inWijk),
+			trendAlle: [...alleWijk, ...alleGemeente],
+			trendJeugd: [...jeugdWijk, ...jeugdGemeente],
+			praktijken,
 			bestemmingen,
 			inzet,
 			laatsteJaar: cijfers.jaar
