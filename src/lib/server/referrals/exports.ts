@@ -23,7 +23,8 @@ const verwijzingen: Exporter = async ({ db, params, k }) => {
 		{ header: 'leeftijd', value: () => f.leeftijd },
 		{ header: 'verwijzingen', value: (r) => countCell(r.verwijzingen, r.onderdrukt, k) },
 		{ header: 'populatie', value: (r) => r.populatie },
-		{ header: 'per_1000', value: (r) => r.per_1000, digits: 2 }
+		{ header: 'per_1000', value: (r) => r.per_1000, digits: 2 },
+		{ header: 'noemer', value: (r) => r.noemer }
 	];
 	return toCsv(rows, columns);
 };
