@@ -6,7 +6,7 @@ describe('maskPersonalData', () => {
 	it('masks e-mail addresses, phone numbers, BSNs and postcodes, and counts them', () => {
 		const r = maskPersonalData('Mail j.jansen@voorbeeld.nl of bel 06-12345678 (BSN 123456782), woont op 3581 AB.');
 		expect(r.text).toBe(`Mail ${MASK.email} of bel ${MASK.telefoon} (BSN ${MASK.bsn}), woont op ${MASK.postcode}.`);
-		expect(r.masked).toEqual({ email: 1, telefoon: 1, bsn: 1, postcode: 1 });
+		expect(r.masked).toMatchObject({ email: 1, telefoon: 1, bsn: 1, postcode: 1, geboortedatum: 0, adres: 0, naam: 0 });
 	});
 
 	it('recognises the usual ways of writing a Dutch phone number', () => {
