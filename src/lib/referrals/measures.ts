@@ -31,9 +31,14 @@ export function populationText(f: Pick<MeasureFilters, 'niveau' | 'leeftijd'> & 
 	return f.leeftijd === 'alle' ? who : `${who} van ${LEEFTIJD_LABEL[f.leeftijd].toLowerCase()}`;
 }
 
-export function rateTitle(f: MeasureFilters & { noemer?: Noemer | null }, used: readonly Noemer[] = []): string {
+/** "inwoners", "patiënten" or "inwoners of patiënten": the short form for titles and labels. */
+export function perWhom(f: { niveau: Filters['niveau']; noemer?: Noemer | null }, used: readonly Noemer[] = []): string {
 	const kinds = f.niveau === 'praktijk' ? ['patienten'] : f.noemer ? [f.noemer] : [...new Set(used)];
-	const per = kinds.length > 1 ? 'inwoners of patiënten' : kinds[0] === 'patienten' ? 'patiënten' : 'inwoners';
+	return kinds.length > 1 ? 'inwoners of patiënten' : kinds[0] === 'patienten' ? 'patiënten' : 'inwoners';
+}
+
+export function rateTitle(f: MeasureFilters & { noemer?: Noemer | null }, used: readonly Noemer[] = []): string {
+	const per = perWhom(f, used);
 	return `${lijnText(f.lijn)} per 1.000 ${f.leeftijd === 'alle' ? per : `${per} van ${LEEFTIJD_LABEL[f.leeftijd].toLowerCase()}`} per jaar, per ${NIVEAU_NAAM[f.niveau]}`;
 }
 

@@ -4,7 +4,7 @@
 // terugkoppeling to the practice within 4 weeks.
 
 import type { Database } from '$lib/server/db/database';
-import { parseFilters } from './filters';
+import { parseFilters, type Noemer } from './filters';
 import { CELL_KEY_MODULUS, publishCount, publishedShare } from '$lib/server/disclosure/cellKey';
 import { DATA_RANGE_SQL } from '$lib/server/db/sql';
 import { referralRates } from './verwijzingen';
@@ -13,6 +13,8 @@ export interface YearFigures {
 	jaar: number;
 	tweedeLijnPer1000: number | null;
 	tweedeLijnVerwijzingen: number | null;
+	/** the denominator of tweedeLijnPer1000 */
+	noemer: Noemer;
 	basiszorgAandeel: number | null;
 	/** null when hidden or when no source delivers terugkoppeling dates for this unit */
 	terugkoppelingAandeel: number | null;
@@ -102,6 +104,7 @@ export async function kerncijfers(
 			jaar: y,
 			tweedeLijnPer1000: rate?.per_1000 ?? null,
 			tweedeLijnVerwijzingen: rate?.verwijzingen ?? null,
+			noemer: rate?.noemer ?? 'inwoners',
 			...sharesOf(s, k)
 		};
 	};
