@@ -1,9 +1,10 @@
 // Charts are pure functions of their data: the same props give the same SVG. Each case renders a
 // chart on the server and compares it with a reviewed snapshot in tests/output/ (see
-// tests/components/snapshots.ts).
+// tests/components/snapshots.ts). The Plot charts (line, bar, small multiples) are drawn wide and
+// narrow; each variant has its own snapshot.
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import { compareSnapshot, svgOf } from './snapshots';
+import { compareSnapshot, plotSvgs, svgOf } from './snapshots';
 import BarChart from '$lib/components/charts/BarChart.svelte';
 import DivergingBars from '$lib/components/charts/DivergingBars.svelte';
 import IntervalChart from '$lib/components/charts/IntervalChart.svelte';
@@ -36,30 +37,98 @@ const trend = [
 
 describe('LineChart', () => {
 	const props = { id: 't', series: trend, title: 'Verwijzingen per 1.000', xLabel: 'Kwartaal', yLabel: 'Per 1.000 per jaar' };
+	const wide = (p: object = props) => plotSvgs(render(LineChart, { props: { ...props, ...p } }).body)[0];
 
-	it('renders the snapshot', () => {
-		compareSnapshot('line-chart', svgOf(render(LineChart, { props }).body));
+	it('renders the snapshots, wide and narrow', () => {
+		const [w, n] = plotSvgs(render(LineChart, { props }).body);
+		compareSnapshot('line-chart', w);
+		compareSnapshot('line-chart-narrow', n);
 	});
 
 	it('is a pure function of its props', () => {
 		expect(render(LineChart, { props }).body).toBe(render(LineChart, { props }).body);
 	});
 
-	it('draws one focusable point per known value and a gap for a hidden one', () => {
-		const svg = render(LineChart, { props }).body;
-		expect(svg.match(/data-mark="point"/g)).toHaveLength(7);
-		expect(svg.match(/data-mark="line"/g)).toHaveLength(2);
-		expect(svg).not.toContain('data-x="2024-K2" data-value="null"');
-		expect(svg).toContain('aria-label="Zuid, 2024-K1: 40,0 per 1.000"');
+	it('draws one focusable point per known value and a gap for a hidden one; hooks on the wide variant only', () => {
+		const html = render(LineChart, { props }).body;
+		expect(html.match(/data-mark="point"/g)).toHaveLength(7);
+		expect(html.match(/data-mark="line"/g)).toHaveLength(2);
+		// Both variants are focusable and spoken; only one carries the test hooks.
+		expect(html.match(/role="listitem"/g)).toHaveLength(14);
+		expect(wide()).not.toContain('Noord, 2024-K2');
+		expect(wide()).toContain('aria-label="Zuid, 2024-K1: 40,0 per 1.000"');
 		// Noord's path breaks at the hidden quarter: two "M" (move) commands.
-		const noordPath = svg.match(/<g class="series" data-series="WK990101"><path d="([^"]+)"/)![1];
+		const noordPath = /<g[^>]*data-series="WK990101"[^>]*>\s*<path[^>]* d="([^"]+)"/.exec(wide())![1];
 		expect(noordPath.match(/M/g)).toHaveLength(2);
 	});
 
-	it('places y = 0 on the axis and the largest value below the top', () => {
-		const svg = render(LineChart, { props: { ...props, height: 340 } }).body;
-		// margin.bottom = 52: y(0) = 340 - 52 = 288; Noord K3 (0) sits there.
-		expect(svg).toMatch(/<circle cx="[\d.]+" cy="288"[^>]*data-x="2024-K3" data-value="0"/);
+	it('highlights the first series (or the selected one) and draws the others in grey behind it', () => {
+		const stroke = (svg: string, key: string) => new RegExp(`<g style="stroke: (var\\([^)]+\\))[^>]*data-series="${key}"`).exec(svg)?.[1];
+		expect(stroke(wide(), 'WK990101')).toBe('var(--bm-chart-series-1)');
+		expect(stroke(wide(), 'WK990102')).toBe('var(--bm-chart-context)');
+		const chosen = wide({ highlight: 'WK990102' });
+		expect(stroke(chosen, 'WK990102')).toBe('var(--bm-chart-series-1)');
+		expect(stroke(chosen, 'WK990101')).toBe('var(--bm-chart-context)');
+		// The highlighted line is drawn last, on top.
+		expect(chosen.indexOf('data-series="WK990102"')).toBeGreaterThan(chosen.indexOf('data-series="WK990101"'));
+	});
+
+	it('places y = 0 on the axis and every point inside the plot', () => {
+		const svg = wide({ height: 340 });
+		// marginBottom 50: y(0) = 340 - 50 = 290; Noord K3 (0) sits there.
+		expect(svg).toMatch(/data-x="2024-K3"[^>]*cy="290"|cy="290"[^>]*data-x="2024-K3"/);
+		const ys = [...svg.matchAll(/data-mark="point"[^>]* cy="([\d.]+)"/g)].map((m) => Number(m[1]));
+		expect(ys.length).toBe(7);
+		expect(Math.min(...ys)).toBeGreaterThanOrEqual(16);
+	});
+
+	it('writes a long series name out in full, wrapped, instead of cutting it off', () => {
+		const long = [{ ...trend[0], name: 'Huisartsenpraktijk Heuvelrug en Omstreken' }, trend[1]];
+		const svg = wide({ series: long });
+		expect(svg).not.toContain('…');
+		expect(svg).toContain('>Huisartsenpraktijk</tspan>');
+		expect(svg).toContain('>Heuvelrug en</tspan>');
+	});
+
+	it('adds a labelled rolling mean of 4 quarters over a quarterly series', () => {
+		const quarters = ['2023-K1', '2023-K2', '2023-K3', '2023-K4', '2024-K1', '2024-K2'];
+		const s = [{ key: 'A', name: 'A', points: quarters.map((x, i) => ({ x, y: [4, 8, 4, 8, 12, null][i], text: '' })) }];
+		const svg = wide({ series: s });
+		expect(svg).toContain('data-trend="A"');
+		expect(svg).toContain('gemiddelde van 4');
+		// Means of K1-K4 2023 (6) and K2 2023-K1 2024 (8); the window with the hidden K2 2024 has none.
+		const path = /data-trend="A"[^>]*>\s*<path[^>]* d="M([\d.]+),([\d.]+)L([\d.]+),([\d.]+)"/.exec(svg)!;
+		const y0 = Number(/data-x="2023-K1"[^>]* cy="([\d.]+)"/.exec(svg)![1]); // value 4
+		const y1 = Number(/data-x="2023-K2"[^>]* cy="([\d.]+)"/.exec(svg)![1]); // value 8
+		const perUnit = (y0 - y1) / 4;
+		expect(Number(path[2])).toBeCloseTo(y0 - 2 * perUnit, 1);
+		expect(Number(path[4])).toBeCloseTo(y0 - 4 * perUnit, 1);
+		// Years are not smoothed.
+		expect(wide({ series: [{ key: 'B', name: 'B', points: ['2020', '2021', '2022', '2023', '2024'].map((x) => ({ x, y: 3, text: '' })) }] })).not.toContain('data-trend');
+	});
+
+	it('becomes small multiples past 6 series: a panel per series, its own line in colour over the others in grey', () => {
+		const many = Array.from({ length: 8 }, (_, i) => ({ key: `W${i}`, name: `Wijk ${i}`, points: trend[i % 2].points }));
+		const svg = wide({ series: many });
+		expect(svg.match(/data-mark="line"/g)).toHaveLength(8);
+		for (let i = 0; i < 8; i++) expect(svg).toContain(`>Wijk ${i}</text>`);
+		// In each panel the 7 other series are context lines (one <path> each).
+		const context = [...svg.matchAll(/<g style="stroke: var\(--bm-chart-context\)[^>]*>([^]*?)<\/g>/g)];
+		expect(context).toHaveLength(8);
+		for (const g of context) expect(g[1].match(/<path/g)).toHaveLength(7);
+	});
+
+	it('never repeats a tick label and gives counts whole-number ticks', () => {
+		const small = [{ key: 'A', name: 'A', points: [{ x: '2024', y: 1, text: '1' }, { x: '2025', y: 0, text: '0' }] }];
+		const labels = (svg: string) => [...svg.matchAll(/<g[^>]*aria-label="y-axis tick label"[^>]*>([^]*?)<\/g>/g)].flatMap((g) => [...g[1].matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1]));
+		const counts = labels(wide({ series: small, integer: true }));
+		expect(counts).toContain('1');
+		expect(counts.every((l) => /^\d+$/.test(l))).toBe(true);
+		expect(new Set(counts).size).toBe(counts.length);
+		// Without integer ticks the same data gets fractions, each written exactly.
+		expect(labels(wide({ series: small }))).toContain('0,4');
+		const rounded = labels(wide({ series: small, yTickFormat: (v: number) => String(Math.round(v)) }));
+		expect(new Set(rounded).size).toBe(rounded.length);
 	});
 });
 
@@ -68,35 +137,59 @@ describe('BarChart', () => {
 		{ key: 'welzijn', label: 'Welzijn', value: 6, text: '6 (8%)', group: 'Lijn 0 (voorveld)' },
 		{ key: 'buurtteam', label: 'Buurtteam', value: 20, text: '20 (27%)', group: 'Lijn 1 (basiszorg)' },
 		{ key: 'ojg', label: 'OJG', value: null, text: '<5', group: 'Lijn 1 (basiszorg)' },
-		{ key: 'jeugdhulp', label: 'Specialistische jeugdhulp', value: 48, text: '48 (65%)', group: 'Lijn 2 (tweede lijn)' }
+		{ key: 'jeugdhulp', label: 'Specialistische jeugdhulp', value: 48, text: '1.500 (34,0%)', group: 'Lijn 2 (tweede lijn)' }
 	];
 	const props = { id: 'b', bars, title: 'Per bestemming', xLabel: 'Aantal' };
 
-	it('renders the snapshot', () => {
-		compareSnapshot('bar-chart', svgOf(render(BarChart, { props }).body));
+	it('renders the snapshots, wide and narrow', () => {
+		const [w, n] = plotSvgs(render(BarChart, { props }).body);
+		compareSnapshot('bar-chart', w);
+		compareSnapshot('bar-chart-narrow', n);
 	});
 
-	it('draws a bar for every visible value and none for a hidden one', () => {
-		const svg = render(BarChart, { props }).body;
+	it('draws a bar for every visible value and none for a hidden one, each value spoken and focusable', () => {
+		const [svg] = plotSvgs(render(BarChart, { props }).body);
 		expect(svg.match(/<rect /g)).toHaveLength(3);
-		expect(svg).toContain('aria-label="OJG: &lt;5"');
+		expect(svg.match(/data-mark="bar"/g)).toHaveLength(4);
+		expect(svg).toMatch(/aria-label="OJG: (<|&lt;)5"/);
+		expect(svg).toMatch(/tabindex="0"[^>]*aria-label="Specialistische jeugdhulp: 1.500 \(34,0%\)"|aria-label="Specialistische jeugdhulp: 1.500 \(34,0%\)"[^>]*tabindex="0"/);
+	});
+
+	it('leaves room right of the longest bar for its whole value text', () => {
+		const [svg] = plotSvgs(render(BarChart, { props }).body);
+		const x = Number(/data-key="jeugdhulp"[^>]*transform="translate\(([\d.]+)/.exec(svg)![1]);
+		// The text starts 6 px after the bar's end and has 13 characters of about 6.8 px.
+		expect(x + 6 + 13 * 6.8).toBeLessThanOrEqual(760);
 	});
 
 	it('ends the axis at xMax when the scale has an end (a grade out of 10)', () => {
 		const grades = [{ key: 'a', label: 'A', value: 5, text: '5' }];
-		const svg = render(BarChart, { props: { id: 'g', bars: grades, title: 'Cijfer', xLabel: 'Cijfer', xMax: 10 } }).body;
-		// The plot runs from 200 to 760 - 80 = 680: a 5 of 10 is half of it, 240 px wide.
-		expect(svg).toMatch(/<rect x="200" y="[\d.]+" width="240"/);
-		expect(svg).toContain('>10</text>');
+		const [svg] = plotSvgs(render(BarChart, { props: { id: 'g', bars: grades, title: 'Cijfer', xLabel: 'Cijfer', xMax: 10 } }).body);
+		const rect = /<rect [^>]*width="([\d.]+)"[^>]*x="([\d.]+)"/.exec(svg)!;
+		const ten = Number(/translate\(([\d.]+),[\d.]+\)" y="0.71em">10<\/text>/.exec(svg)![1]);
+		// A 5 of 10 is half the axis.
+		expect(Number(rect[2]) + 2 * Number(rect[1])).toBeCloseTo(ten, 1);
+	});
+
+	it('wraps a long label on a narrow screen instead of cutting it off', () => {
+		const [, narrow] = plotSvgs(render(BarChart, { props }).body);
+		expect(narrow).toContain('>Specialistische</tspan>');
+		expect(narrow).not.toContain('…');
 	});
 });
 
 describe('SmallMultiples', () => {
-	it('renders one panel per wijk on a shared scale', () => {
+	it('renders one panel per wijk on a shared scale, each drawn once at panel width', () => {
 		const panels = trend.map((s) => ({ key: s.key, title: s.name, series: [s] }));
 		const html = render(SmallMultiples, { props: { id: 'sm', panels, yLabel: 'Per 1.000' } }).body;
 		expect(html.match(/data-panel=/g)).toHaveLength(2);
-		compareSnapshot('small-multiples', svgOf(html));
+		const svgs = plotSvgs(html);
+		expect(svgs).toHaveLength(2);
+		for (const svg of svgs) expect(svg).toContain('width="260"');
+		// Shared scale: both panels have the same top tick.
+		const top = (svg: string) => [...svg.matchAll(/>([\d.,]+)<\/text>/g)].map((m) => m[1]).pop();
+		expect(top(svgs[0])).toBe(top(svgs[1]));
+		compareSnapshot('small-multiples', svgs[0]);
 	});
 });
 

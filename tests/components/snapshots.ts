@@ -63,3 +63,11 @@ export function compareSnapshot(name: string, actual: string) {
 	else fs.rmSync(changed, { force: true });
 	expect(actual === expected, `${name}.svg changed; see ${changed}`).toBe(true);
 }
+
+/**
+ * The SVGs of a Plot chart's server render (PlotChart.svelte draws a wide and a narrow variant), each
+ * pretty-printed as a file that opens as a picture (with its xmlns).
+ */
+export function plotSvgs(html: string): string[] {
+	return (html.match(/<svg[^]*?<\/svg>/g) ?? []).map((svg) => svgOf(svg.replace(/^<svg /, '<svg xmlns="http://www.w3.org/2000/svg" ')));
+}

@@ -3,7 +3,7 @@
 // timeline-changed.svg (tests/components/snapshots.ts), and a missing one fails in CI.
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import { compareSnapshot, svgOf } from '../components/snapshots';
+import { compareSnapshot, plotSvgs } from '../components/snapshots';
 import Timeline from '$lib/components/charts/Timeline.svelte';
 import { shortDate, timeTickLabel, type TimelineRow } from '$lib/regiegroep/timeline';
 
@@ -32,8 +32,10 @@ const rows: TimelineRow[] = [
 const props = { id: 't', rows, title: 'Looptijd en mijlpalen', peildatum: '2025-10-14' };
 
 describe('Timeline', () => {
-	it('renders the snapshot', () => {
-		compareSnapshot('timeline', svgOf(render(Timeline, { props }).body));
+	it('renders the snapshots, wide and narrow', () => {
+		const [wide, narrow] = plotSvgs(render(Timeline, { props }).body);
+		compareSnapshot('timeline', wide);
+		compareSnapshot('timeline-narrow', narrow);
 	});
 
 	it('is a pure function of its props', () => {
@@ -41,28 +43,34 @@ describe('Timeline', () => {
 	});
 
 	it('draws one focusable mark per milestone, with its state, shape and spoken text', () => {
-		const svg = render(Timeline, { props }).body;
+		const [svg, narrow] = plotSvgs(render(Timeline, { props }).body);
 		expect(svg.match(/data-mark="mijlpaal"/g)).toHaveLength(3);
 		expect(svg.match(/data-mark="looptijd"/g)).toHaveLength(2);
 		expect(svg.match(/tabindex="0"/g)).toHaveLength(5);
+		// The narrow variant is as focusable and spoken, without the test hooks.
+		expect(narrow.match(/tabindex="0"/g)).toHaveLength(5);
+		expect(narrow).not.toContain('data-mark=');
 		expect(svg).toContain('data-staat="verlopen"');
 		expect(svg).toContain('aria-label="Valpreventie thuiswonende ouderen, mijlpaal Deelnemers geworven: gereed op 28 mei 2025, deadline 31 mei 2025"');
-		// Shape differs per state, not just colour: circle (arc), diamond, triangle.
-		expect(svg).toMatch(/data-staat="gereed"[^>]*>\s*<path d="M-6,0a6,6/);
-		expect(svg).toMatch(/data-staat="open"[^>]*>\s*<path d="M0,-7L7,0L0,7L-7,0Z"/);
-		expect(svg).toMatch(/data-staat="verlopen"[^>]*>\s*<path d="M0,-7L7,6L-7,6Z"/);
-		expect(svg).toContain('GGZ-preventie jongvolwassenen met…');
+		// Shape differs per state, not just colour: three different symbols.
+		const shape = (staat: string) => new RegExp(`<path [^>]*data-staat="${staat}"[^>]* d="([^"]+)"`).exec(svg)![1];
+		expect(new Set([shape('gereed'), shape('open'), shape('verlopen')]).size).toBe(3);
+		expect(shape('gereed')).toMatch(/A6,6/); // a circle of radius 6
+		// A long title is written in full on two lines, not cut off.
+		expect(svg).not.toContain('…');
+		expect(svg).toContain('>GGZ-preventie jongvolwassenen met</tspan>');
 	});
 
 	it('places marks in date order along the axis, the reference date between them', () => {
-		const svg = render(Timeline, { props }).body;
-		const x = (key: string) => Number(new RegExp(`data-key="${key}"[^>]*>\\s*<path d="[^"]+" transform="translate\\(([\\d.]+)`).exec(svg)![1]);
-		const peil = Number(/<line x1="([\d.]+)"[^>]*data-peildatum="2025-10-14"/.exec(svg)![1]);
+		const [svg] = plotSvgs(render(Timeline, { props }).body);
+		const x = (key: string) => Number(new RegExp(`data-key="${key}"[^>]*transform="translate\\(([\\d.]+)`).exec(svg)![1]);
+		const peil = Number(/data-peildatum="2025-10-14"[^>]*x1="([\d.]+)"/.exec(svg)![1]);
 		expect(x('WP01/M1')).toBeLessThan(x('WP03/M1'));
 		expect(x('WP03/M1')).toBeLessThan(peil);
 		expect(peil).toBeLessThan(x('WP01/M3'));
 		// A werkplan without an end runs to the right edge of the axis.
-		const bars = [...svg.matchAll(/data-mark="looptijd"[^>]*>\s*<rect x="([\d.]+)"[^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]) + Number(m[2]));
+		const bars = [...svg.matchAll(/data-mark="looptijd"[^>]*width="([\d.]+)"[^>]*x="([\d.]+)"/g)].map((m) => Number(m[1]) + Number(m[2]));
+		expect(bars).toHaveLength(2);
 		expect(bars[1]).toBeGreaterThan(bars[0]);
 	});
 });
