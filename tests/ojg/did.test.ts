@@ -2,7 +2,7 @@
 // with a planted effect.
 import { randomLcg, randomPoisson } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { comparisonGroup, publishedSums, windows, type PlacementRecord } from '$lib/server/ojg/design';
+import { comparisonGroup, earlierPlacementInPre, viewDesigns, windows, type PlacementRecord } from '$lib/server/ojg/design';
 import { did, pool, toPct } from '$lib/ojg/did';
 
 describe('did (hand-computed)', () => {
@@ -70,15 +70,42 @@ describe('design', () => {
 		expect(comparisonGroup(a, w, 'gemeente', practices, [a, bBusy, cOverlapping])).toEqual({ codes: ['D'], fallback: true });
 	});
 
-	it('publishes window and comparison sums only for designs inside the data', () => {
-		const w = windows('2020-03-15', 6);
-		const design = { id: 'A', placement: a, L: 6, mode: 'gemeente' as const, w, comparison: { codes: ['B'], fallback: false } };
-		const months = new Set(['2019-09', '2019-10', '2019-11', '2019-12', '2020-01', '2020-02', '2020-03', '2020-04', '2020-05', '2020-06', '2020-07', '2020-08', '2020-09']);
-		const sums = publishedSums([design], months);
-		expect(sums.find((s) => s.key === 'T:A:6|pre')!.members).toEqual(['A|2019-09', 'A|2019-10', 'A|2019-11', 'A|2019-12', 'A|2020-01', 'A|2020-02']);
-		expect(sums.find((s) => s.key === 'C:A:6:gemeente|2020-03')!.members).toEqual(['B|2020-03']);
-		months.delete('2020-09');
-		expect(publishedSums([design], months)).toEqual([]);
+	it('a comparison practice may have no placement on any day of the span, not even its last', () => {
+		// The span of a (12 months) is 2019-03-01 .. 2021-03-31: a placement that starts on its last
+		// day, or ended on its first, overlaps it.
+		const w = windows(a.start, 12);
+		const endedOnFirstDay = { praktijk_code: 'C', functie: 'ojg', start: '2018-01-01', eind: '2019-03-01' };
+		const endedTheDayBefore = { ...endedOnFirstDay, eind: '2019-02-28' };
+		expect(comparisonGroup(a, w, 'gemeente', practices, [a, endedOnFirstDay]).codes).toEqual(['B']);
+		expect(comparisonGroup(a, w, 'gemeente', practices, [a, endedTheDayBefore]).codes).toEqual(['B', 'C']);
+	});
+
+	it('finds an earlier placement in the same practice that runs into the pre window', () => {
+		// a: m0 2020-03, 12 months: pre window 2019-03-01 .. 2020-02-29.
+		const w = windows(a.start, 12);
+		const inPre = { praktijk_code: 'A', functie: 'poh_jeugd', start: '2017-05-01', eind: '2019-03-01' };
+		const endedBefore = { ...inPre, eind: '2019-02-28' };
+		const otherPractice = { ...inPre, praktijk_code: 'B' };
+		const sameStart = { praktijk_code: 'A', functie: 'jeugdconsulent', start: '2020-03-15', eind: null };
+		const openEnded = { praktijk_code: 'A', functie: 'ojg', start: '2020-02-29', eind: null };
+		expect(earlierPlacementInPre(a, w, [a, inPre])).toEqual(inPre);
+		expect(earlierPlacementInPre(a, w, [a, endedBefore])).toBeNull();
+		expect(earlierPlacementInPre(a, w, [a, otherPractice])).toBeNull();
+		expect(earlierPlacementInPre(a, w, [a, sameStart])).toBeNull();
+		// The latest of several.
+		expect(earlierPlacementInPre(a, w, [a, inPre, openEnded])).toEqual(openEnded);
+	});
+
+	it('makes one design per placement for the chosen window and comparison', () => {
+		const b: PlacementRecord = { praktijk_code: 'B', functie: 'ojg', start: '2022-01-10', eind: null };
+		const designs = viewDesigns([a, b], practices, 6, 'gemeente');
+		expect(designs.map((d) => [d.id, d.L, d.mode, d.w.m0])).toEqual([
+			['A-ojg-2020-03-15', 6, 'gemeente', '2020-03'],
+			['B-ojg-2022-01-10', 6, 'gemeente', '2022-01']
+		]);
+		// A's span (2019-09 .. 2020-09) ends before B's placement: B compares for A, not A for B.
+		expect(designs[0].comparison.codes).toEqual(['B', 'C']);
+		expect(designs[1].comparison.codes).toEqual(['C']);
 	});
 });
 

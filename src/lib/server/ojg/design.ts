@@ -1,6 +1,6 @@
-// The study design of the OJG-effect estimate, per placement: the pre and post windows and the
-// comparison group. Pure functions of the placements and practices, so that the query layer and
-// the suppression cube (which must know every sum the OJG page publishes) agree on them.
+// The study design of the OJG-effect estimate, per placement: the pre and post windows, the
+// comparison group, and an earlier placement in the same practice that makes the pre window
+// unusable. Pure functions of the placements and practices.
 
 import { addMonths } from '$lib/shared/periods';
 
@@ -37,9 +37,7 @@ export function windows(start: string, L: number): Windows {
 	const m0 = start.slice(0, 7);
 	const pre = Array.from({ length: L }, (_, i) => addMonths(m0, i - L));
 	const post = Array.from({ length: L }, (_, i) => addMonths(m0, i + 1));
-	const afterSpan = addMonths(post[L - 1], 1);
-	const lastDay = new Date(Date.UTC(Number(afterSpan.slice(0, 4)), Number(afterSpan.slice(5, 7)) - 1, 0)).toISOString().slice(0, 10);
-	return { m0, pre, post, spanFrom: `${pre[0]}-01`, spanTo: lastDay };
+	return { m0, pre, post, spanFrom: `${pre[0]}-01`, spanTo: lastDayOf(post[L - 1]) };
 }
 
 /** True when a placement is in place on any day between from and to (inclusive). */
@@ -47,7 +45,7 @@ export function overlaps(p: PlacementRecord, from: string, to: string): boolean 
 	return p.start <= to && (p.eind === null || p.eind >= from);
 }
 
-/** A stable id of a placement, for URLs and cube keys. */
+/** A stable id of a placement, for URLs. */
 export function placementId(p: PlacementRecord): string {
 	return `${p.praktijk_code}-${p.functie}-${p.start}`;
 }
@@ -59,8 +57,9 @@ export interface ComparisonGroup {
 }
 
 /**
- * Practices with no OJG / POH-jeugd / jeugdconsulent placement overlapping the span: those of the
- * same gemeente ('gemeente', falling back to all when there are none) or all of them ('alle').
+ * Practices with no OJG / POH-jeugd / jeugdconsulent placement in place on any day of the span
+ * (pre window, start month and post window): those of the same gemeente ('gemeente', falling back
+ * to all such practices when there are none) or all of them ('alle').
  */
 export function comparisonGroup(
 	placement: PlacementRecord,
@@ -88,51 +87,27 @@ export interface Design {
 	comparison: ComparisonGroup;
 }
 
-/** Every design the OJG page can show: each placement × window length × comparison mode. */
-export function allDesigns(placements: readonly PlacementRecord[], practices: readonly PracticeRecord[]): Design[] {
-	const out: Design[] = [];
-	for (const p of placements)
-		for (const L of VENSTERS)
-			for (const mode of VERGELIJKINGEN) {
-				const w = windows(p.start, L);
-				out.push({ id: placementId(p), placement: p, L, mode, w, comparison: comparisonGroup(p, w, mode, practices, placements) });
-			}
-	return out;
+/** The designs of one view: every placement with the window length and comparison choice. */
+export function viewDesigns(placements: readonly PlacementRecord[], practices: readonly PracticeRecord[], L: number, mode: Vergelijking): Design[] {
+	return placements.map((p) => {
+		const w = windows(p.start, L);
+		return { id: placementId(p), placement: p, L, mode, w, comparison: comparisonGroup(p, w, mode, practices, placements) };
+	});
 }
 
-/** Keys of the sums the OJG page publishes for a design (cube cells). */
-export const designKeys = {
-	treated: (d: Design, part: 'pre' | 'post') => `T:${d.id}:${d.L}|${part}`,
-	comparisonMonth: (d: Design, month: string) => `C:${d.id}:${d.L}:${d.mode}|${month}`,
-	comparison: (d: Design, part: 'pre' | 'post') => `C:${d.id}:${d.L}:${d.mode}|${part}`
-};
-
-export interface DerivedSum {
-	key: string;
-	members: string[];
+/** Last day (YYYY-MM-DD) of a month YYYY-MM. */
+export function lastDayOf(month: string): string {
+	const next = addMonths(month, 1);
+	return new Date(Date.UTC(Number(next.slice(0, 4)), Number(next.slice(5, 7)) - 1, 0)).toISOString().slice(0, 10);
 }
 
 /**
- * The sums the OJG page shows, expressed over the cube's practice-month cells (`<praktijk>|<YYYY-MM>`),
- * in dependency order. Designs whose span is not inside `months` publish nothing.
+ * An earlier placement in the same practice (started before this one) that is in place on any day
+ * of the pre window: then "before" is not a period without support, and the placement cannot be
+ * estimated. The latest such placement, or null.
  */
-export function publishedSums(designs: readonly Design[], months: ReadonlySet<string>): DerivedSum[] {
-	const out: DerivedSum[] = [];
-	const seen = new Set<string>();
-	const add = (key: string, members: string[]) => {
-		if (seen.has(key)) return;
-		seen.add(key);
-		out.push({ key, members });
-	};
-	for (const d of designs) {
-		const span = [...d.w.pre, d.w.m0, ...d.w.post];
-		if (!span.every((m) => months.has(m)) || d.comparison.codes.length === 0) continue;
-		const t = d.placement.praktijk_code;
-		add(designKeys.treated(d, 'pre'), d.w.pre.map((m) => `${t}|${m}`));
-		add(designKeys.treated(d, 'post'), d.w.post.map((m) => `${t}|${m}`));
-		for (const m of span) add(designKeys.comparisonMonth(d, m), d.comparison.codes.map((c) => `${c}|${m}`));
-		add(designKeys.comparison(d, 'pre'), d.w.pre.map((m) => designKeys.comparisonMonth(d, m)));
-		add(designKeys.comparison(d, 'post'), d.w.post.map((m) => designKeys.comparisonMonth(d, m)));
-	}
-	return out;
+export function earlierPlacementInPre(placement: PlacementRecord, w: Windows, placements: readonly PlacementRecord[]): PlacementRecord | null {
+	const preTo = lastDayOf(w.pre[w.pre.length - 1]);
+	const earlier = placements.filter((p) => p.praktijk_code === placement.praktijk_code && p.start < placement.start && overlaps(p, w.spanFrom, preTo));
+	return earlier.sort((a, b) => (a.start < b.start ? 1 : -1))[0] ?? null;
 }

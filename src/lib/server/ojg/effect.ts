@@ -1,40 +1,51 @@
 // OJG-effect: has placing an OJG, POH-jeugd or jeugdconsulent in a practice reduced second-line
 // referrals of children? Difference-in-differences per placement against practices without such a
-// placement (method in src/lib/ojg/did.ts and on the page), pooled over the placements.
+// placement, with placebo-calibrated intervals, pooled over the placements (docs/ojg-effect.md).
 //
 // Outcome: lijn-2 referrals of 0-17-year-olds with the practice's code (any referrer, the OJG's own
 // referrals included) per 1,000 registered 0-17-year-olds per year; a month is 1/12 of that year's
-// registered population. Counts come from the suppressed practice cube (verwijzingen.ts), which
-// holds the windows and comparison sums of every design as cells of their own: a hidden cell makes
-// an estimate "niet te tonen", never a wrong number.
+// registered population. The model (estimate.ts) computes on true counts and publishes no count;
+// every count this module returns (window counts, monthly and 3-month series, comparison-group
+// sums, referrals to the OJG, the follow-up share) is published through the cell key method, and
+// every rate and share is computed from published counts.
 
 import type { Database } from '$lib/server/db/database';
-import { parseFilters } from '$lib/server/referrals/filters';
-import { allDesigns, designKeys, type Design, type Vergelijking } from './design';
-import { isSmall, suppress, suppressedShare, type Cell } from '$lib/server/disclosure/suppression';
-import { did, pool, toPct } from '$lib/ojg/did';
-import { addMonths, yearOf } from '$lib/shared/periods';
-import { LEEFTIJD_AGGREGATEN } from '$contract/codes';
-import { placementRecords } from './placements';
+import { addKeyed, NO_RECORDS, publishCount, publishedShare, type KeyedCount } from '$lib/server/disclosure/cellKey';
+import type { Cell } from '$lib/server/disclosure/suppression';
+import { toPct } from '$lib/ojg/did';
+import { NO_CALIBRATION_REASON } from '$lib/ojg/calibration';
+import { addMonths } from '$lib/shared/periods';
 import { DATA_RANGE_SQL } from '$lib/server/db/sql';
-import { referralCube, type ReferralCube } from '$lib/server/referrals/verwijzingen';
+import { placementRecords } from './placements';
+import { lastDayOf, viewDesigns, type Design, type Vergelijking } from './design';
+import { keyedSum, modelMinPublished, modelView, personYears, WEGLATING_LABEL, type Bounds, type EffectStatus, type OutcomeData, type Weglating } from './estimate';
+import { followUpCounts, outcomeCounts, practiceNames, registeredChildren, toOjgCounts } from './queries';
 
-export type EffectStatus = 'geschat' | 'niet_te_schatten' | 'niet_te_tonen';
+export type { EffectStatus };
 
 export interface MonthPoint {
 	maand: string;
-	/** rate per 1,000 per year, null when hidden or unknown */
+	/** rate per 1,000 per year from the published monthly count; null when hidden or unknown */
 	praktijk: number | null;
 	vergelijking: number | null;
-	/** rolling 3-month rates (null until three visible months) */
+	/** rate per 1,000 per year from the published 3-month sum ending in this month */
 	praktijk3: number | null;
 	vergelijking3: number | null;
-	/** second-line referrals of children (count), null when hidden */
+	/** second-line referrals of children of the practice (published), monthly and over 3 months */
 	tweedeLijn: number | null;
 	tweedeLijnOnderdrukt: Cell['onderdrukt'];
-	/** referrals to the OJG / POH-jeugd (count), null when hidden */
+	tweedeLijn3: number | null;
+	tweedeLijn3Onderdrukt: Cell['onderdrukt'];
+	/** the same for the comparison group (published sums over its practices) */
+	vergelijkingAantal: number | null;
+	vergelijkingAantalOnderdrukt: Cell['onderdrukt'];
+	vergelijkingAantal3: number | null;
+	vergelijkingAantal3Onderdrukt: Cell['onderdrukt'];
+	/** referrals to the OJG / POH-jeugd (published), monthly and over 3 months */
 	naarOjg: number | null;
 	naarOjgOnderdrukt: Cell['onderdrukt'];
+	naarOjg3: number | null;
+	naarOjg3Onderdrukt: Cell['onderdrukt'];
 }
 
 export interface PlacementEffect {
@@ -51,21 +62,29 @@ export interface PlacementEffect {
 	m0: string;
 	pre: [string, string];
 	post: [string, string];
+	/** published window counts (null when the windows are not in the data) */
+	aantallen: { pre: Cell; post: Cell; c_pre: Cell; c_post: Cell } | null;
+	/** rates from the published window counts; only for estimated placements */
 	rate_pre: number | null;
 	rate_post: number | null;
 	rate_c_pre: number | null;
 	rate_c_post: number | null;
 	rr: number | null;
 	rr_c: number | null;
+	/** the model's estimate (true counts) */
 	did: number | null;
 	effect_pct: number | null;
+	/** calibrated 95% interval; null when not estimated or without calibration (see interval_reden) */
 	ci_low_pct: number | null;
 	ci_high_pct: number | null;
+	interval_reden: string | null;
 	se: number | null;
 	series: MonthPoint[];
-	/** referrals to the OJG/POH-jeugd before and after (counts, null when hidden) */
+	/** referrals to the OJG/POH-jeugd before and after (published; null when hidden or not in the data) */
 	naarOjgPre: number | null;
+	naarOjgPreOnderdrukt: Cell['onderdrukt'];
 	naarOjgPost: number | null;
+	naarOjgPostOnderdrukt: Cell['onderdrukt'];
 	/** share of children first seen by the OJG in the post window referred to lijn 2 within 6 months */
 	doorverwezenBinnen6m: { aandeel: number | null; beschikbaar: boolean };
 }
@@ -74,208 +93,106 @@ export interface OjgEffect {
 	venster: number;
 	vergelijking: Vergelijking;
 	k: number;
+	/** the smallest published window count an estimate may rest on (k + D) */
+	drempel: number;
 	dataVan: string | null;
 	dataTot: string | null;
 	plaatsingen: PlacementEffect[];
-	overall: { did: number; effect_pct: number; ci_low_pct: number; ci_high_pct: number; n: number } | null;
+	/** the placebo calibration of the view; null with fewer than 5 placebos */
+	kalibratie: { spreidingsfactor: number; vrijheidsgraden: number; placebos: number } | null;
+	/** placebos found (also when too few) */
+	placebos: number;
+	overall: { did: number; effect_pct: number; ci_low_pct: number | null; ci_high_pct: number | null; n: number; interval_reden: string | null } | null;
+	/** placements left out of the pooled estimate, by reason */
+	weggelaten: { weglating: Weglating; reden: string; aantal: number }[];
 }
 
-const JEUGD = LEEFTIJD_AGGREGATEN['0-17'].join(',');
+const cellValue = (c: Cell | undefined) => c?.value ?? null;
 
-const NAMES_SQL = `SELECT p.praktijk_code, p.praktijk_naam, w.gemeente_naam FROM praktijken p JOIN wijken w USING (wijk_code)`;
-
-const TO_OJG_SQL = `
-	SELECT strftime(datum, '%Y-%m') AS maand, count(*) AS n
-	FROM verwijzingen
-	WHERE praktijk_code = $praktijk AND bestemming IN ('ojg', 'poh_jeugd')
-		AND list_contains(string_split($groepen, ','), leeftijdsgroep)
-		AND datum >= CAST($van AS DATE) AND datum <= CAST($tot AS DATE)
-	GROUP BY ALL
-	ORDER BY ALL`;
-
-// Children first seen by the OJG / POH-jeugd of the practice in the post window (with at least six
-// months of follow-up in the data), and how many of them were referred to lijn 2 within 6 months.
-const FOLLOW_UP_SQL = `
-	WITH seen AS (
-		SELECT client_pseudo, min(datum) AS eerste FROM verwijzingen
-		WHERE praktijk_code = $praktijk AND bestemming IN ('ojg', 'poh_jeugd') AND client_pseudo IS NOT NULL
-			AND list_contains(string_split($groepen, ','), leeftijdsgroep)
-			AND datum >= CAST($van AS DATE) AND datum <= CAST($tot AS DATE)
-		GROUP BY client_pseudo
-		HAVING min(datum) + INTERVAL 6 MONTH <= CAST($dataTot AS DATE)
-	)
-	SELECT count(*) AS gezien,
-		count(*) FILTER (WHERE EXISTS (
-			SELECT 1 FROM verwijzingen v JOIN bestemmingen b USING (bestemming)
-			WHERE v.client_pseudo = seen.client_pseudo AND b.lijn = 2
-				AND v.datum > seen.eerste AND v.datum <= seen.eerste + INTERVAL 6 MONTH)) AS doorverwezen
-	FROM seen`;
-
-function lastDayOf(month: string): string {
-	const next = addMonths(month, 1);
-	return new Date(Date.UTC(Number(next.slice(0, 4)), Number(next.slice(5, 7)) - 1, 0)).toISOString().slice(0, 10);
+function publish(c: KeyedCount, k: number): Cell {
+	return publishCount(c.n, c.sleutel, k);
 }
 
-/** Person-years of practices over months: sum of (registered 0-17 of the year) / 12; null when a year is missing. */
-function personYears(cube: ReferralCube, codes: readonly string[], months: readonly string[]): { py: number; missing: string | null } {
-	let py = 0;
-	for (const m of months)
-		for (const c of codes) {
-			const pop = cube.populationOf(c, yearOf(m));
-			if (pop === undefined) return { py: 0, missing: `${c} in ${yearOf(m)}` };
-			py += pop / 12;
-		}
-	return { py, missing: null };
-}
+const rateOf = (c: Cell | null, py: number | null) => (c === null || c.value === null || py === null || !(py > 0) ? null : (c.value / py) * 1000);
 
-function rollingRates(counts: (number | null)[], py: (number | null)[]): (number | null)[] {
-	return counts.map((_, i) => {
-		if (i < 2) return null;
-		const c = counts.slice(i - 2, i + 1);
-		const p = py.slice(i - 2, i + 1);
-		if (c.some((x) => x === null) || p.some((x) => x === null || x <= 0)) return null;
-		return ((c as number[]).reduce((a, b) => a + b, 0) / (p as number[]).reduce((a, b) => a + b, 0)) * 1000;
-	});
-}
-
-interface Bounds {
-	first: string;
-	lastComplete: string;
-	dataTot: string;
-}
-
-async function substitution(db: Database, d: Design, k: number) {
+/** The monthly series of a placement: practice and comparison group, monthly and rolling 3-month sums. */
+function series(d: Design, data: OutcomeData, toOjg: Map<string, KeyedCount>, bounds: Bounds, k: number): MonthPoint[] {
 	const span = [...d.w.pre, d.w.m0, ...d.w.post];
-	const rows = await db.query<{ maand: string; n: number }>(TO_OJG_SQL, {
-		praktijk: d.placement.praktijk_code,
-		groepen: JEUGD,
-		van: `${span[0]}-01`,
-		tot: lastDayOf(span[span.length - 1])
-	});
-	const counts = new Map<string, number>(span.map((m) => [m, 0]));
-	for (const r of rows) counts.set(r.maand, r.n);
-	counts.set('pre', d.w.pre.reduce((s, m) => s + counts.get(m)!, 0));
-	counts.set('post', d.w.post.reduce((s, m) => s + counts.get(m)!, 0));
-	const groups = [
-		['pre', ...d.w.pre],
-		['post', ...d.w.post]
-	];
-	// A calendar year wholly inside the span is also a total shown elsewhere (Verwijzingen, bestemmingen).
-	for (const y of new Set(span.map(yearOf))) {
-		const months = span.filter((m) => yearOf(m) === y);
-		if (months.length === 12) {
-			counts.set(`jaar${y}`, months.reduce((s, m) => s + counts.get(m)!, 0));
-			groups.push([`jaar${y}`, ...months]);
-		}
-	}
-	return suppress(counts, groups, k);
-}
-
-async function followUp(db: Database, d: Design, bounds: Bounds, k: number) {
-	const [r] = await db.query<{ gezien: number; doorverwezen: number }>(FOLLOW_UP_SQL, {
-		praktijk: d.placement.praktijk_code,
-		groepen: JEUGD,
-		van: `${d.w.post[0]}-01`,
-		tot: lastDayOf(d.w.post[d.w.post.length - 1]),
-		dataTot: bounds.dataTot
-	});
-	if (!r || r.gezien === 0) return { aandeel: null, beschikbaar: false };
-	return { aandeel: suppressedShare(r.doorverwezen, r.gezien, k), beschikbaar: true };
-}
-
-function estimate(d: Design, cube: ReferralCube, bounds: Bounds, k: number) {
-	const fail = (status: EffectStatus, reden: string) => ({ status, reden, est: null });
-	if (d.w.pre[0] < bounds.first) return fail('niet_te_schatten', `te weinig gegevens vóór de start: nodig vanaf ${d.w.pre[0]}, gegevens vanaf ${bounds.first}`);
-	if (d.w.post[d.w.post.length - 1] > bounds.lastComplete)
-		return fail('niet_te_schatten', `te recent: na de start zijn nog geen ${d.L} maanden gegevens (nodig t/m ${d.w.post[d.w.post.length - 1]}, gegevens t/m ${bounds.lastComplete})`);
-	if (d.comparison.codes.length === 0) return fail('niet_te_schatten', 'geen vergelijkingspraktijken zonder OJG of POH-jeugd in deze periode');
-	const t = d.placement.praktijk_code;
-	const pys = {
-		aPre: personYears(cube, [t], d.w.pre),
-		aPost: personYears(cube, [t], d.w.post),
-		cPre: personYears(cube, d.comparison.codes, d.w.pre),
-		cPost: personYears(cube, d.comparison.codes, d.w.post)
-	};
-	const missing = Object.values(pys).find((p) => p.missing)?.missing;
-	if (missing) return fail('niet_te_schatten', `populatie 0-17 ontbreekt voor praktijk ${missing}`);
-	for (const y of new Set([...d.w.pre, ...d.w.post].map(yearOf))) {
-		const pop = cube.populationOf(t, y)!;
-		if (isSmall(pop, k)) return fail('niet_te_tonen', `te weinig ingeschreven kinderen (<${k}) in ${y}`);
-	}
-	const cells = {
-		aPre: cube.cell(designKeys.treated(d, 'pre'))!,
-		aPost: cube.cell(designKeys.treated(d, 'post'))!,
-		cPre: cube.cell(designKeys.comparison(d, 'pre'))!,
-		cPost: cube.cell(designKeys.comparison(d, 'post'))!
-	};
-	const labels = { aPre: 'de praktijk vóór de start', aPost: 'de praktijk na de start', cPre: 'de vergelijkingsgroep vóór', cPost: 'de vergelijkingsgroep na' };
-	for (const [key, c] of Object.entries(cells) as [keyof typeof cells, Cell][])
-		if (c.value === null) return fail('niet_te_tonen', `klein aantal verwijzingen (<${k}) bij ${labels[key]}`);
-	for (const [key, c] of Object.entries(cells) as [keyof typeof cells, Cell][])
-		if (c.value === 0) return fail('niet_te_schatten', `0 verwijzingen bij ${labels[key]}`);
-	const est = did(
-		{ aPre: cells.aPre.value!, aPost: cells.aPost.value!, cPre: cells.cPre.value!, cPost: cells.cPost.value! },
-		{ aPre: pys.aPre.py, aPost: pys.aPost.py, cPre: pys.cPre.py, cPost: pys.cPost.py }
-	);
-	return { status: 'geschat' as EffectStatus, reden: null, est };
-}
-
-function series(d: Design, cube: ReferralCube, toOjg: Map<string, Cell>): MonthPoint[] {
-	const span = [...d.w.pre, d.w.m0, ...d.w.post];
-	const t = d.placement.praktijk_code;
-	const tCells = span.map((m) => cube.cell(`${t}|${m}`));
-	const tCounts = tCells.map((c) => c?.value ?? null);
-	const cCounts = span.map((m) => cube.cell(designKeys.comparisonMonth(d, m))?.value ?? null);
-	const tPy = span.map((m) => {
-		const p = cube.populationOf(t, yearOf(m));
-		return p === undefined ? null : p / 12;
-	});
-	const cPy = span.map((m) => {
-		const p = personYears(cube, d.comparison.codes, [m]);
+	const t = [d.placement.praktijk_code];
+	const c = d.comparison.codes;
+	const last3 = (m: string) => [addMonths(m, -2), addMonths(m, -1), m];
+	const py = (codes: readonly string[], months: string[]) => {
+		const p = personYears(data, codes, months);
 		return p.missing ? null : p.py;
+	};
+	const ojgSum = (months: string[]) => months.reduce((s, m) => addKeyed(s, toOjg.get(m) ?? NO_RECORDS), NO_RECORDS);
+	return span.map((m) => {
+		const three = last3(m);
+		const has3 = three[0] >= bounds.first;
+		const tMonth = publish(keyedSum(data, t, [m]), k);
+		const cMonth = c.length ? publish(keyedSum(data, c, [m]), k) : null;
+		const t3 = has3 ? publish(keyedSum(data, t, three), k) : null;
+		const c3 = has3 && c.length ? publish(keyedSum(data, c, three), k) : null;
+		const o = publish(ojgSum([m]), k);
+		const o3 = has3 ? publish(ojgSum(three), k) : null;
+		return {
+			maand: m,
+			praktijk: rateOf(tMonth, py(t, [m])),
+			vergelijking: c.length ? rateOf(cMonth, py(c, [m])) : null,
+			praktijk3: has3 ? rateOf(t3, py(t, three)) : null,
+			vergelijking3: has3 && c.length ? rateOf(c3, py(c, three)) : null,
+			tweedeLijn: tMonth.value,
+			tweedeLijnOnderdrukt: tMonth.onderdrukt,
+			tweedeLijn3: cellValue(t3 ?? undefined),
+			tweedeLijn3Onderdrukt: t3?.onderdrukt ?? null,
+			vergelijkingAantal: cellValue(cMonth ?? undefined),
+			vergelijkingAantalOnderdrukt: cMonth?.onderdrukt ?? null,
+			vergelijkingAantal3: cellValue(c3 ?? undefined),
+			vergelijkingAantal3Onderdrukt: c3?.onderdrukt ?? null,
+			naarOjg: o.value,
+			naarOjgOnderdrukt: o.onderdrukt,
+			naarOjg3: cellValue(o3 ?? undefined),
+			naarOjg3Onderdrukt: o3?.onderdrukt ?? null
+		};
 	});
-	const rate = (c: number | null, py: number | null) => (c === null || py === null || py <= 0 ? null : (c / py) * 1000);
-	const t3 = rollingRates(tCounts, tPy);
-	const c3 = rollingRates(cCounts, cPy);
-	return span.map((m, i) => ({
-		maand: m,
-		praktijk: rate(tCounts[i], tPy[i]),
-		vergelijking: rate(cCounts[i], cPy[i]),
-		praktijk3: t3[i],
-		vergelijking3: c3[i],
-		tweedeLijn: tCounts[i],
-		tweedeLijnOnderdrukt: tCells[i]?.onderdrukt ?? null,
-		naarOjg: toOjg.get(m)?.value ?? null,
-		naarOjgOnderdrukt: toOjg.get(m)?.onderdrukt ?? null
-	}));
 }
 
 /** The OJG-effect for a window length and comparison choice, per placement and pooled. */
 export async function ojgEffect(db: Database, venster: number, vergelijking: Vergelijking, k: number): Promise<OjgEffect> {
-	const empty: OjgEffect = { venster, vergelijking, k, dataVan: null, dataTot: null, plaatsingen: [], overall: null };
+	const empty: OjgEffect = { venster, vergelijking, k, drempel: modelMinPublished(k), dataVan: null, dataTot: null, plaatsingen: [], kalibratie: null, placebos: 0, overall: null, weggelaten: [] };
 	const [[range], { placements, practices }, names] = await Promise.all([
 		db.deliveryPeriod<{ eerste: string | null; laatste: string | null }>(DATA_RANGE_SQL),
 		placementRecords(db),
-		db.query<{ praktijk_code: string; praktijk_naam: string; gemeente_naam: string }>(NAMES_SQL)
+		practiceNames(db)
 	]);
-	if (!range?.eerste || !range.laatste) return { ...empty, plaatsingen: [] };
+	if (!range?.eerste || !range.laatste) return empty;
 	const lastMonth = range.laatste.slice(0, 7);
 	const bounds: Bounds = {
 		first: range.eerste.slice(0, 7),
 		lastComplete: lastDayOf(lastMonth) === range.laatste ? lastMonth : addMonths(lastMonth, -1),
 		dataTot: range.laatste
 	};
-	// The cube without a gemeente filter, so comparison groups may span gemeenten.
-	const cube = await referralCube(db, parseFilters(new URLSearchParams('niveau=praktijk&lijn=2&leeftijd=0-17')), k);
-	const designs = allDesigns(placements, practices).filter((d) => d.L === venster && d.mode === vergelijking);
+	const [counts, population] = await Promise.all([outcomeCounts(db, range.eerste, range.laatste), registeredChildren(db)]);
+	const data: OutcomeData = { counts, population };
+	const designs = viewDesigns(placements, practices, venster, vergelijking);
+	const model = modelView(designs, placements, data, bounds, k);
 	const name = new Map(names.map((n) => [n.praktijk_code, n]));
 
 	const plaatsingen = await Promise.all(
-		designs.map(async (d): Promise<PlacementEffect> => {
-			const { status, reden, est } = estimate(d, cube, bounds, k);
+		model.placements.map(async (pm): Promise<PlacementEffect> => {
+			const d = pm.design;
 			const span = [...d.w.pre, d.w.m0, ...d.w.post];
 			const inData = span[0] >= bounds.first && span[span.length - 1] <= lastMonth;
-			const toOjg = inData ? await substitution(db, d, k) : new Map<string, Cell>();
+			const seriesFrom = addMonths(span[0], -2);
+			const toOjg = inData ? await toOjgCounts(db, d.placement.praktijk_code, `${seriesFrom}-01`, lastDayOf(span[span.length - 1])) : new Map<string, KeyedCount>();
+			const sumOjg = (months: string[]) => months.reduce((s, m) => addKeyed(s, toOjg.get(m) ?? NO_RECORDS), NO_RECORDS);
+			const ojgPre = inData ? publish(sumOjg(d.w.pre), k) : null;
+			const ojgPost = inData ? publish(sumOjg(d.w.post), k) : null;
+			const est = pm.status === 'geschat' ? pm.est : null;
+			const pub = pm.published;
+			const pyw = pm.personYears;
+			const rates = est && pub && pyw ? { pre: rateOf(pub.aPre, pyw.aPre), post: rateOf(pub.aPost, pyw.aPost), cPre: rateOf(pub.cPre, pyw.cPre), cPost: rateOf(pub.cPost, pyw.cPost) } : null;
+			const followUp = inData && d.w.post[d.w.post.length - 1] <= bounds.lastComplete ? await followUpCounts(db, d.placement.praktijk_code, `${d.w.post[0]}-01`, lastDayOf(d.w.post[d.w.post.length - 1]), bounds.dataTot) : null;
 			return {
 				id: d.id,
 				praktijk_code: d.placement.praktijk_code,
@@ -284,39 +201,57 @@ export async function ojgEffect(db: Database, venster: number, vergelijking: Ver
 				functie: d.placement.functie,
 				start: d.placement.start,
 				eind: d.placement.eind,
-				status,
-				reden,
+				status: pm.status,
+				reden: pm.reden,
 				vergelijking: { praktijken: d.comparison.codes.length, fallback: d.comparison.fallback },
 				m0: d.w.m0,
 				pre: [d.w.pre[0], d.w.pre[d.w.pre.length - 1]],
 				post: [d.w.post[0], d.w.post[d.w.post.length - 1]],
-				rate_pre: est?.ratePre ?? null,
-				rate_post: est?.ratePost ?? null,
-				rate_c_pre: est?.rateCPre ?? null,
-				rate_c_post: est?.rateCPost ?? null,
-				rr: est?.rr ?? null,
-				rr_c: est?.rrC ?? null,
+				aantallen: pub && { pre: pub.aPre, post: pub.aPost, c_pre: pub.cPre, c_post: pub.cPost },
+				rate_pre: rates?.pre ?? null,
+				rate_post: rates?.post ?? null,
+				rate_c_pre: rates?.cPre ?? null,
+				rate_c_post: rates?.cPost ?? null,
+				rr: rates && rates.pre && rates.post !== null ? rates.post / rates.pre : null,
+				rr_c: rates && rates.cPre && rates.cPost !== null ? rates.cPost / rates.cPre : null,
 				did: est?.did ?? null,
 				effect_pct: est ? toPct(est.did) : null,
-				ci_low_pct: est ? toPct(est.ciLow) : null,
-				ci_high_pct: est ? toPct(est.ciHigh) : null,
+				ci_low_pct: est && pm.interval ? toPct(pm.interval.low) : null,
+				ci_high_pct: est && pm.interval ? toPct(pm.interval.high) : null,
+				interval_reden: est && !pm.interval ? NO_CALIBRATION_REASON : null,
 				se: est?.se ?? null,
-				series: inData ? series(d, cube, toOjg) : [],
-				naarOjgPre: toOjg.get('pre')?.value ?? null,
-				naarOjgPost: toOjg.get('post')?.value ?? null,
-				doorverwezenBinnen6m: inData && d.w.post[d.w.post.length - 1] <= bounds.lastComplete ? await followUp(db, d, bounds, k) : { aandeel: null, beschikbaar: false }
+				series: inData ? series(d, data, toOjg, bounds, k) : [],
+				naarOjgPre: ojgPre?.value ?? null,
+				naarOjgPreOnderdrukt: ojgPre?.onderdrukt ?? null,
+				naarOjgPost: ojgPost?.value ?? null,
+				naarOjgPostOnderdrukt: ojgPost?.onderdrukt ?? null,
+				doorverwezenBinnen6m:
+					followUp && followUp.gezien.n > 0 ? { aandeel: publishedShare(publish(followUp.doorverwezen, k), publish(followUp.gezien, k)), beschikbaar: true } : { aandeel: null, beschikbaar: false }
 			};
 		})
 	);
-	const pooled = pool(plaatsingen.filter((p) => p.status === 'geschat').map((p) => ({ lnDid: Math.log(p.did!), se: p.se! })));
+	const weggelaten = new Map<Weglating, number>();
+	for (const p of model.placements) if (p.weglating) weggelaten.set(p.weglating, (weggelaten.get(p.weglating) ?? 0) + 1);
+	const c = model.calibration;
+	const pooled = model.pooled;
 	return {
 		venster,
 		vergelijking,
 		k,
+		drempel: modelMinPublished(k),
 		dataVan: range.eerste,
 		dataTot: range.laatste,
 		plaatsingen,
-		overall: pooled && { did: pooled.did, effect_pct: toPct(pooled.did), ci_low_pct: toPct(pooled.ciLow), ci_high_pct: toPct(pooled.ciHigh), n: pooled.n }
+		kalibratie: c && { spreidingsfactor: c.phi, vrijheidsgraden: c.nu, placebos: c.placebos },
+		placebos: model.placebos,
+		overall: pooled && {
+			did: pooled.did,
+			effect_pct: toPct(pooled.did),
+			ci_low_pct: pooled.low === null ? null : toPct(pooled.low),
+			ci_high_pct: pooled.high === null ? null : toPct(pooled.high),
+			n: pooled.n,
+			interval_reden: c ? null : NO_CALIBRATION_REASON
+		},
+		weggelaten: [...weggelaten].map(([weglating, aantal]) => ({ weglating, reden: WEGLATING_LABEL[weglating], aantal }))
 	};
 }
-
