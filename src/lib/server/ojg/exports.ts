@@ -13,9 +13,9 @@ export function overallReason(e: OjgEffect): string {
 	if (!e.overall) return 'geen plaatsing te schatten';
 	const left = e.weggelaten.map((w) => `${w.aantal} ${w.reden}`).join(', ');
 	const parts = [`gewogen gemiddelde over deze plaatsingen (${e.overall.n} van ${e.plaatsingen.length})`];
-	if (left) parts.push(`weggelaten: ${left}; weglaten trekt het gemiddelde naar 0`);
+	if (left) parts.push(`weggelaten: ${left}, wat het gemiddelde naar 0 kan trekken`);
 	if (e.overall.interval_reden) parts.push(`geen interval: ${e.overall.interval_reden}`);
-	return parts.join('; ');
+	return parts.join('. ');
 }
 
 export async function ojgEffectCsv({ db, params, k }: ExportContext): Promise<string> {
