@@ -269,19 +269,31 @@ export function emptyMaskCounts(): MaskCounts {
 interface Detector {
 	kind: MaskKind;
 	regex: RegExp;
+	/** A cheap test that must pass for the regex to be worth running. */
+	quick: (text: string) => boolean;
 	/** Whether a match really is this kind (default: every match is). */
 	accept?: (match: string, groups: (string | undefined)[]) => boolean;
 	/** The replacement (default: MASK[kind]). */
 	replace?: (match: string, groups: (string | undefined)[]) => string;
 }
 
+const digitCount = (text: string) => {
+	let n = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= 48 && c <= 57) n++;
+	}
+	return n;
+};
+
 const DETECTORS: readonly Detector[] = [
-	{ kind: 'email', regex: new RegExp(EMAIL_SOURCE, 'gu') },
-	{ kind: 'geboortedatum', regex: new RegExp(DOB_SOURCE, 'gu') },
-	{ kind: 'telefoon', regex: new RegExp(PHONE_SOURCE, 'gu'), accept: (m) => !STARTS_WITH_DATE.test(m) },
+	{ kind: 'email', regex: new RegExp(EMAIL_SOURCE, 'gu'), quick: (t) => t.includes('@') || /[\[(]at[\])]/i.test(t) },
+	{ kind: 'geboortedatum', regex: new RegExp(DOB_SOURCE, 'gu'), quick: (t) => /geb|dob|d\.o\.b/i.test(t) },
+	{ kind: 'telefoon', regex: new RegExp(PHONE_SOURCE, 'gu'), quick: (t) => digitCount(t) >= 8, accept: (m) => !STARTS_WITH_DATE.test(m) },
 	{
 		kind: 'bsn',
 		regex: new RegExp(BSN_SOURCE, 'gu'),
+		quick: (t) => digitCount(t) >= 8,
 		// After a label every eight or nine digits go; otherwise only what passes the elfproef.
 		accept: (m, [labelled]) => labelled !== undefined || isBsnDigits(m.replace(/\D/g, '')),
 		// A label stays, so the text still reads: `BSN: [BSN verwijderd]`.
@@ -291,23 +303,24 @@ const DETECTORS: readonly Detector[] = [
 			return `${label} ${MASK.bsn}`;
 		}
 	},
-	{ kind: 'postcode', regex: new RegExp(POSTCODE_SOURCE, 'gu'), accept: isPostcode },
+	{ kind: 'postcode', regex: new RegExp(POSTCODE_SOURCE, 'gu'), quick: (t) => /\d{4}/.test(t), accept: isPostcode },
 	{
 		kind: 'adres',
 		regex: new RegExp(ADDRESS_SOURCE, 'gu'),
+		quick: (t) => /\p{L}\p{Zs}*\d/u.test(t),
 		// A year after a street word (Plein 1944, Kerkweg 2024) is no house number.
 		accept: (_m, [number]) => !/^(19|20)\d\d$/.test(number ?? '')
 	},
-	{ kind: 'naam', regex: new RegExp(TITLE_SOURCE, 'gu') },
-	{ kind: 'naam', regex: new RegExp(INITIALS_NAME_SOURCE, 'gu') }
+	{ kind: 'naam', regex: new RegExp(TITLE_SOURCE, 'gu'), quick: (t) => /\p{Lu}/u.test(t) },
+	{ kind: 'naam', regex: new RegExp(INITIALS_NAME_SOURCE, 'gu'), quick: (t) => /\p{Lu}\./u.test(t) }
 ];
 
 function runDetectors(text: string, kinds: ReadonlySet<MaskKind>, masked: MaskCounts): string {
 	let out = text;
 	for (const d of DETECTORS) {
-		if (!kinds.has(d.kind)) continue;
+		if (!kinds.has(d.kind) || !d.quick(out)) continue;
 		out = out.replace(d.regex, (m: string, ...rest: unknown[]) => {
-			const groups = rest.slice(0, -2).filter((g) => typeof g !== 'object') as (string | undefined)[];
+			const groups = rest.slice(0, -2) as (string | undefined)[];
 			if (d.accept && !d.accept(m, groups)) return m;
 			masked[d.kind]++;
 			return d.replace ? d.replace(m, groups) : MASK[d.kind];
@@ -450,8 +463,10 @@ export function looksLikeDate(value: string): boolean {
  */
 export function looksLikeName(value: string): boolean {
 	const v = stripInvisible(value).trim();
-	if (hasPersonalData(v, ['naam']) || maskNameLike(v).masked.naam > 0) return true;
-	if (!/^[\p{L}][\p{L}\s.'’,\-]*$/u.test(v)) return false;
+	if (!/^[\p{L}][\p{L}\s.'’,\-]*$/u.test(v)) {
+		// With digits or other signs: only a title or initials before a name (dhr. Jansen 2).
+		return /[.\s]/.test(v) && hasPersonalData(v, ['naam']);
+	}
 	const letters = v.replace(/[^\p{L}]/gu, '');
 	if (letters.length < 2) return false;
 	const vowels = letters.replace(/[^aeiouyàáâäèéêëìíîïòóôöùúûü]/gi, '').length;

@@ -50,6 +50,9 @@ export type RuleId =
 	| 'privacy-bsn'
 	| 'privacy-postcode'
 	| 'privacy-email'
+	| 'privacy-telefoon'
+	| 'privacy-pseudoniem'
+	| 'privacy-verborgen'
 	// the run as a whole
 	| 'geen-bestanden'
 	| 'database-bezet'

@@ -2,6 +2,7 @@
 
 import { DOMEINEN, LEEFTIJDSGROEPEN, VERWIJZERS } from '../../contract/codes';
 import { date, oneOf, slug, text, wijkCode } from '../validators/fields';
+import { pseudonym } from '../validators/freeText';
 import { bestemmingMustExist, praktijkMustExist, wijkMustExist } from './references';
 import { column, type DatasetSpec } from '../validators/spec';
 
@@ -20,7 +21,8 @@ export const verwijzingen: DatasetSpec = {
 		// Checked against the bestemmingen table, which can be extended; the format is checked here.
 		column('bestemming', true, slug()),
 		column('domein', true, oneOf(DOMEINEN)),
-		column('client_pseudo', false, text()),
+		// A pseudonym: refused when it is a BSN, a date or a name (validators/privacy.ts, freeText.ts).
+		column('client_pseudo', false, pseudonym()),
 		column('terugkoppeling_datum', false, date())
 	],
 	key: ['verwijzing_id'],

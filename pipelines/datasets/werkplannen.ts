@@ -1,12 +1,12 @@
 // The regiegroep's workplans (docs/regiegroep.md "Data model"): `werkplannen` keyed by werkplan_id,
 // their `mijlpalen` keyed by (werkplan_id, mijlpaal_id), and `voortgang` (status updates) keyed
 // by (werkplan_id, datum). Titles, goals, milestone descriptions and notes are free text: personal
-// data in them is masked before storage.
+// data in them is masked before storage; `trekker` (a role or team) as well, and a person's name in it.
 
 import { DRIEHOEKEN, STATUSSEN } from '../../contract/regiegroep';
 import { checkDate } from '../validators/dates';
 import { date, oneOf, text, wijkCode, type FieldType } from '../validators/fields';
-import { freeText } from '../validators/freeText';
+import { freeText, nameLike } from '../validators/freeText';
 import { fail } from '../validators/result';
 import { wijkMustExist } from './references';
 import { column, type DatasetSpec, type Reference } from '../validators/spec';
@@ -43,8 +43,10 @@ export const werkplannen: DatasetSpec = {
 		column('thema', true, text()),
 		// Empty: the werkplan belongs to none of the driehoeken.
 		column('driehoek', false, oneOf(DRIEHOEKEN)),
-		column('trekker', true, text()),
-		column('partners', false, freeText()),
+		// Who leads: a role, team or organisation. Identifying data and a person's name are masked.
+		column('trekker', true, nameLike()),
+		// Organisations that take part: name-like, like trekker.
+		column('partners', false, nameLike()),
 		// Empty: the werkplan covers more than one wijk.
 		column('wijk_code', false, wijkCode()),
 		column('start', false, plannedDate()),

@@ -1,6 +1,8 @@
 // Checks on the decoded text of any reader's output.
 
+import { hasPersonalData } from '../../contract/privacy';
 import type { ErrorCollector } from '../errors';
+import { columnPosition } from './position';
 import { looksLikeMojibake } from './mojibake';
 import type { RawTable } from './table';
 
@@ -11,15 +13,21 @@ import type { RawTable } from './table';
 export function checkMojibake(table: RawTable, errors: ErrorCollector): void {
 	const advice =
 		'de tekst bevat verminkte tekens (zoals "Ã«" in plaats van "ë"): het bestand is verkeerd omgezet. Exporteer het opnieuw als UTF-8 of als Excel-CSV';
-	table.header.forEach((name) => {
-		if (looksLikeMojibake(name)) errors.add(table.headerLine, name, 'mojibake', advice);
+	// A mangled header cell is named by its position; a data cell by its column's name, unless
+	// that name itself holds identifying data (a data row used as header).
+	const columnName = (i: number) => {
+		const name = table.header[i] ?? '';
+		return name === '' || hasPersonalData(name) ? columnPosition(table.format, i) : name;
+	};
+	table.header.forEach((name, i) => {
+		if (looksLikeMojibake(name)) errors.add(table.headerLine, columnPosition(table.format, i), 'mojibake', advice);
 	});
 	const reported = new Set<number>();
 	for (const row of table.rows) {
 		row.cells.forEach((cell, i) => {
 			if (typeof cell === 'string' && !reported.has(i) && looksLikeMojibake(cell)) {
 				reported.add(i);
-				errors.add(row.line, table.header[i] || `kolom ${i + 1}`, 'mojibake', advice);
+				errors.add(row.line, columnName(i), 'mojibake', advice);
 			}
 		});
 		if (errors.full) return;

@@ -1,10 +1,13 @@
 // The header of a file against a dataset: which file column feeds which dataset column, which
 // required columns are missing (error), which columns are unknown (warning, not loaded).
+// A header cell that is not a known column may hold anything (a data row pasted over the header, a
+// name): messages name it by its position only (column letter in a workbook, number in a CSV).
 
 import type { DatasetSpec } from './spec';
 import { formatProblem, type ErrorCollector } from '../errors';
 import type { RawTable } from '../readers/table';
 import { isEmptyCell } from '../readers/table';
+import { columnPosition } from '../readers/position';
 
 /** Column names match case-insensitively and trimmed; spaces and hyphens count as `_`. */
 export function normaliseColumnName(name: string): string {
@@ -25,26 +28,31 @@ export function matchHeader(table: RawTable, spec: DatasetSpec, errors: ErrorCol
 	const firstIndex = new Map<string, number>();
 	const warnings: string[] = [];
 
+	const position = (i: number) => columnPosition(table.format, i);
+	const known = (name: string) => spec.columns.some((c) => c.name === name && !c.derived);
+
 	table.header.forEach((raw, i) => {
 		const name = normaliseColumnName(raw);
 		if (name === '') {
 			// Excel often adds empty columns at the right; only a nameless column with values is worth a word.
 			if (table.rows.some((r) => !isEmptyCell(r.cells[i] ?? ''))) {
-				warnings.push(
-					formatProblem({ ...where, column: `kolom ${i + 1}` }, 'kolom-zonder-naam', 'kolom zonder naam in de kopregel; de waarden worden niet geladen')
-				);
+				warnings.push(formatProblem({ ...where, column: position(i) }, 'kolom-zonder-naam', 'kolom zonder naam in de kopregel; de waarden worden niet geladen'));
 			}
 			return;
 		}
 		if (firstIndex.has(name)) {
-			errors.add(table.headerLine, raw, 'kolom-dubbel', `de kolom staat twee keer in de kopregel (ook kolom ${firstIndex.get(name)! + 1})`);
+			errors.add(
+				table.headerLine,
+				known(name) ? raw : position(i),
+				'kolom-dubbel',
+				`de kolom staat twee keer in de kopregel (ook ${position(firstIndex.get(name)!)})`
+			);
 			return;
 		}
 		firstIndex.set(name, i);
-		if (!spec.columns.some((c) => c.name === name && !c.derived)) {
-			warnings.push(
-				formatProblem({ ...where, column: raw }, 'kolom-onbekend', `onbekende kolom voor ${spec.id}; de kolom wordt niet geladen`)
-			);
+		if (!known(name)) {
+			// Named by position only: the warning is stored with the load and shown on /bronnen.
+			warnings.push(formatProblem({ ...where, column: position(i) }, 'kolom-onbekend', `onbekende kolom voor ${spec.id}; de kolom wordt niet geladen`));
 		}
 	});
 

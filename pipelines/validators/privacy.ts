@@ -1,99 +1,247 @@
 // The privacy rules of the contract: exports are meant to be anonymised, and this is where that
 // is checked, before anything of a file is stored. A file that breaks a rule is rejected whole.
-// Messages name file, column and rule, and never the value: the value is the personal data.
+// Messages name file, line, column and rule, and never the value: the value is the personal data.
+//
+// The rules on values are per column and need one pass over the values, so they are accumulators
+// (columnPrivacy(role): add(cell, line) per value, result() at the end) that a streaming reader can
+// feed in batches; checkPrivacy runs them over a whole RawTable. The detectors themselves are the
+// contract's (contract/privacy.ts), shared with the app.
 
-import { EMAIL, isBsnDigits, isIdentifierColumnName, POSTCODE } from '../../contract/privacy';
-import type { ErrorCollector } from '../errors';
+import {
+	containsEmailText,
+	containsPhoneText,
+	containsPostcodeText,
+	findPersonalData,
+	isBsnValue,
+	isIdentifierColumnName,
+	isLabelledBsn,
+	isNineDigitValue,
+	MASK_WORDS,
+	pseudonymProblem,
+	stripInvisible
+} from '../../contract/privacy';
+import type { ErrorCollector, RuleId } from '../errors';
+import { columnPosition } from '../readers/position';
 import type { Cell, RawTable } from '../readers/table';
+import { normaliseColumnName } from './header';
 
-const REJECTED = 'het hele bestand is geweigerd; verwijder de gegevens uit de export en lever opnieuw aan';
+export const REJECTED = 'het hele bestand is geweigerd; verwijder de gegevens uit de export en lever opnieuw aan';
 
 /**
- * Could this value be a BSN? Nine digits, also when written with spaces or dots, or as eight
- * digits because Excel dropped the leading zero.
+ * Could this value be a BSN? Nine digits after removing spaces, dots, hyphens, slashes and
+ * zero-width characters (or eight, because Excel dropped the leading zero), passing the elfproef.
  */
 export function looksLikeBsn(cell: Cell): boolean {
 	if (cell instanceof Date) return false;
-	const digits = String(cell).trim().replace(/[ .]/g, '');
-	return /^\d{8,9}$/.test(digits) && isBsnDigits(digits);
+	return isBsnValue(typeof cell === 'number' ? cell : cell.trim());
 }
 
 export function containsPostcode(cell: Cell): boolean {
-	return typeof cell === 'string' && POSTCODE.test(cell);
+	return typeof cell === 'string' && containsPostcodeText(cell);
 }
 
 export function containsEmail(cell: Cell): boolean {
-	return typeof cell === 'string' && EMAIL.test(cell);
+	return typeof cell === 'string' && containsEmailText(cell);
 }
 
-/** Share of a column's non-empty values that must pass the elfproef to call it a BSN column. */
-export const BSN_COLUMN_SHARE = 0.5;
+export function containsPhone(cell: Cell): boolean {
+	return typeof cell === 'string' && containsPhoneText(cell);
+}
+
+/** Share of a column's 9-digit values that may pass the elfproef (chance: about 1 in 11). */
+export const BSN_COLUMN_SHARE = 0.2;
+/** The share is judged from this many 9-digit values on. */
+export const BSN_MIN_VALUES = 5;
+
+/**
+ * How a column's values are checked:
+ * - `gestructureerd`: ids, codes, dates, numbers, names of organisations. Refused: a share of
+ *   elfproef-valid 9-digit values (BSN_COLUMN_SHARE of at least BSN_MIN_VALUES), a value labelled
+ *   as a BSN, any full postcode, e-mail address or phone number.
+ * - `pseudoniem` (client_pseudo): as structured, and any elfproef-valid number, date or name.
+ * - `vrije-tekst`: free text and name-like fields (trekker): not refused, masked before storage
+ *   (validators/freeText.ts).
+ */
+export type ColumnRole = 'gestructureerd' | 'pseudoniem' | 'vrije-tekst';
+
+/** One broken rule of one column: the first line where it shows (undefined: the column as a whole). */
+export interface ColumnFinding {
+	rule: RuleId;
+	line: number | undefined;
+	/** Dutch, without the value. */
+	message: string;
+}
+
+/** The privacy rules over one column's values, fed one value at a time. */
+export interface ColumnPrivacy {
+	readonly role: ColumnRole;
+	/** One value of the column and its line (CSV line or sheet row). Empty values are skipped. */
+	add(cell: Cell | undefined, line: number): void;
+	/** The broken rules, each once; [] when the column is fine. */
+	result(): ColumnFinding[];
+}
+
+/** Column names that hold a pseudonym (a normalised header name). */
+export function isPseudonymColumn(normalisedName: string): boolean {
+	return normalisedName === 'client_pseudo' || /(^|_)pseudo(niem|nym)?($|_)/.test(normalisedName);
+}
+
+/** The role of a column: free text when the dataset masks it, pseudonym by name, else structured. */
+export function columnRole(headerName: string, freeText: boolean): ColumnRole {
+	if (freeText) return 'vrije-tekst';
+	return isPseudonymColumn(normaliseColumnName(headerName)) ? 'pseudoniem' : 'gestructureerd';
+}
+
+const PSEUDONYM_WORDS = { bsn: 'een getal dat de elfproef doorstaat (een BSN?)', datum: 'een datum (een geboortedatum?)', naam: 'iets dat op een naam lijkt' } as const;
+
+export function columnPrivacy(role: ColumnRole): ColumnPrivacy {
+	let nineDigit = 0;
+	let passing = 0;
+	let firstPassing: number | undefined;
+	let labelledAt: number | undefined;
+	let postcodeAt: number | undefined;
+	let emailAt: number | undefined;
+	let phoneAt: number | undefined;
+	const pseudoAt: Partial<Record<keyof typeof PSEUDONYM_WORDS, number>> = {};
+
+	return {
+		role,
+		add(cell, line) {
+			if (role === 'vrije-tekst' || cell === undefined) return;
+			if (role === 'pseudoniem') {
+				if (typeof cell === 'string' && cell.trim() === '') return;
+				const problem = pseudonymProblem(typeof cell === 'string' ? cell.trim() : cell);
+				if (problem && pseudoAt[problem] === undefined) pseudoAt[problem] = line;
+			}
+			if (cell instanceof Date) return;
+			if (typeof cell === 'number') {
+				if (isNineDigitValue(cell)) {
+					nineDigit++;
+					if (isBsnValue(cell)) {
+						passing++;
+						firstPassing ??= line;
+					}
+				}
+				return;
+			}
+			const v = stripInvisible(cell).trim();
+			if (v === '') return;
+			if (isNineDigitValue(v)) {
+				nineDigit++;
+				if (isBsnValue(v)) {
+					passing++;
+					firstPassing ??= line;
+				}
+			}
+			if (labelledAt === undefined && isLabelledBsn(v)) labelledAt = line;
+			if (postcodeAt === undefined && containsPostcodeText(v)) postcodeAt = line;
+			if (emailAt === undefined && containsEmailText(v)) emailAt = line;
+			if (phoneAt === undefined && containsPhoneText(v)) phoneAt = line;
+		},
+		result() {
+			const out: ColumnFinding[] = [];
+			if (nineDigit >= BSN_MIN_VALUES && passing / nineDigit > BSN_COLUMN_SHARE) {
+				out.push({
+					rule: 'privacy-bsn',
+					line: firstPassing,
+					message: `${passing} van de ${nineDigit} getallen van 9 cijfers in deze kolom doorstaan de elfproef (bij toeval ongeveer 1 op 11; geweigerd boven ${BSN_COLUMN_SHARE * 100}%): dit lijken BSN's; ${REJECTED}`
+				});
+			}
+			if (labelledAt !== undefined) out.push({ rule: 'privacy-bsn', line: labelledAt, message: `de kolom bevat een waarde die als BSN is aangeduid; ${REJECTED}` });
+			if (role === 'pseudoniem') {
+				for (const kind of ['bsn', 'datum', 'naam'] as const) {
+					const line = pseudoAt[kind];
+					if (line === undefined) continue;
+					out.push({
+						rule: kind === 'bsn' ? 'privacy-bsn' : 'privacy-pseudoniem',
+						line,
+						message: `een pseudoniem mag niet herleidbaar zijn, maar deze waarde is ${PSEUDONYM_WORDS[kind]}; ${REJECTED}`
+					});
+				}
+			}
+			if (postcodeAt !== undefined) {
+				out.push({ rule: 'privacy-postcode', line: postcodeAt, message: `de kolom bevat een volledige postcode (cijfers en letters); alleen de 4 cijfers (pc4) zijn toegestaan; ${REJECTED}` });
+			}
+			if (emailAt !== undefined) out.push({ rule: 'privacy-email', line: emailAt, message: `de kolom bevat een e-mailadres; ${REJECTED}` });
+			if (phoneAt !== undefined) out.push({ rule: 'privacy-telefoon', line: phoneAt, message: `de kolom bevat een telefoonnummer; ${REJECTED}` });
+			return out;
+		}
+	};
+}
+
+/** The rule for identifying data of a kind found in a header cell. */
+const HEADER_RULE: Partial<Record<string, RuleId>> = { email: 'privacy-email', postcode: 'privacy-postcode', telefoon: 'privacy-telefoon', bsn: 'privacy-bsn' };
+
+export interface HeaderInfo {
+	header: readonly string[];
+	headerLine: number;
+	format: 'csv' | 'xlsx';
+}
+
+/** Which columns to check, and how to name one by position. */
+export interface PrivacyScope {
+	/** Check just these columns (indexes in the table); default all. */
+	only?: readonly number[];
+	/** A column's position in the file as delivered (default: its column letter or number in the table). */
+	positionOf?: (index: number) => string;
+}
+
+/**
+ * The header's own privacy rules: a header cell that holds identifying data (a data row pasted over
+ * the header) is refused, named by position; a column name announcing a direct identifier
+ * (bsn, naam, geboortedatum, ...) is refused, named by position too: it is not a known column.
+ * `contract`: indexes whose names the detected dataset defines (an enquete's `naam`).
+ */
+export function checkHeaderPrivacy(table: HeaderInfo, errors: ErrorCollector, contract: ReadonlySet<number> = new Set(), scope: PrivacyScope = {}): void {
+	const position = scope.positionOf ?? ((i: number) => columnPosition(table.format, i));
+	for (const i of scope.only ?? table.header.map((_, j) => j)) {
+		const name = table.header[i] ?? '';
+		const found = findPersonalData(name);
+		if (found.length > 0) {
+			const kind = found[0];
+			errors.add(
+				table.headerLine,
+				position(i),
+				HEADER_RULE[kind] ?? 'privacy-kolomnaam',
+				`de kolomnaam bevat een ${MASK_WORDS[kind][0]}: is een rij met gegevens als kopregel gebruikt? ${REJECTED}`
+			);
+			continue;
+		}
+		if (!contract.has(i) && isIdentifierColumnName(name)) {
+			errors.add(
+				table.headerLine,
+				position(i),
+				'privacy-kolomnaam',
+				`de kolomnaam wijst op een direct identificerend persoonsgegeven (zoals BSN, naam, geboortedatum, adres, postcode, telefoon of e-mail); ${REJECTED}`
+			);
+		}
+	}
+}
 
 /**
  * Runs every privacy rule over the whole table (all columns, also unknown ones that would not be
  * loaded) and reports each broken rule once per column. The values of `freeText` columns (indexes)
- * are not checked here: their personal data is masked before storage (validators/freeText.ts, masking in contract/privacy.ts).
- * The names of `contract` columns (indexes) are not checked either: the contract chose them for the
- * detected dataset (an enquete's `naam` is the survey's name).
+ * are not refused here: their personal data is masked before storage (validators/freeText.ts).
+ * The names of `contract` columns (indexes) are the dataset's own: they are named in messages and
+ * not checked as identifier names; every other column is named by its position only.
  */
 export function checkPrivacy(
 	table: RawTable,
 	errors: ErrorCollector,
 	freeText: ReadonlySet<number> = new Set(),
-	contract: ReadonlySet<number> = new Set()
+	contract: ReadonlySet<number> = new Set(),
+	scope: PrivacyScope = {}
 ): void {
-	const columnName = (i: number) => {
-		const name = table.header[i];
-		return name && !containsEmail(name) && !containsPostcode(name) ? name : `kolom ${i + 1}`;
-	};
+	const indexes = scope.only ?? table.header.map((_, i) => i);
+	const position = scope.positionOf ?? ((i: number) => columnPosition(table.format, i));
+	checkHeaderPrivacy(table, errors, contract, { only: indexes, positionOf: position });
 
-	table.header.forEach((name, i) => {
-		// A header cell holding an address itself (a data row pasted over the header): the name
-		// would end up in warnings and provenance, so it is treated like a value, and not named.
-		if (containsEmail(name) || containsPostcode(name)) {
-			errors.add(table.headerLine, `kolom ${i + 1}`, containsEmail(name) ? 'privacy-email' : 'privacy-postcode', `de kolomnaam bevat een e-mailadres of postcode; ${REJECTED}`);
-			return;
-		}
-		if (!contract.has(i) && isIdentifierColumnName(name)) {
-			errors.add(
-				table.headerLine,
-				columnName(i),
-				'privacy-kolomnaam',
-				`de kolomnaam wijst op een direct identificerend persoonsgegeven (zoals BSN, naam, geboortedatum, adres, postcode, telefoon of e-mail); ${REJECTED}`
-			);
-		}
-	});
-
-	const width = table.header.length;
-	const filled = new Array<number>(width).fill(0);
-	const bsnLike = new Array<number>(width).fill(0);
-	const postcodeAt = new Array<number | undefined>(width);
-	const emailAt = new Array<number | undefined>(width);
+	const columns = indexes.map((i) => ({ i, acc: columnPrivacy(columnRole(table.header[i] ?? '', freeText.has(i))) }));
 	for (const row of table.rows) {
-		for (let i = 0; i < width; i++) {
-			const cell = row.cells[i];
-			if (cell === undefined || cell === '' || freeText.has(i)) continue;
-			filled[i]++;
-			if (looksLikeBsn(cell)) bsnLike[i]++;
-			if (postcodeAt[i] === undefined && containsPostcode(cell)) postcodeAt[i] = row.line;
-			if (emailAt[i] === undefined && containsEmail(cell)) emailAt[i] = row.line;
-		}
+		for (const { i, acc } of columns) acc.add(row.cells[i], row.line);
 	}
-
-	for (let i = 0; i < width; i++) {
-		if (filled[i] > 0 && bsnLike[i] / filled[i] > BSN_COLUMN_SHARE) {
-			errors.add(
-				undefined,
-				columnName(i),
-				'privacy-bsn',
-				`${bsnLike[i]} van de ${filled[i]} waarden zijn getallen van 9 cijfers die de elfproef doorstaan: dit lijken BSN's; ${REJECTED}`
-			);
-		}
-		if (postcodeAt[i] !== undefined) {
-			errors.add(postcodeAt[i], columnName(i), 'privacy-postcode', `de kolom bevat een volledige postcode (cijfers en letters); alleen de 4 cijfers (pc4) zijn toegestaan; ${REJECTED}`);
-		}
-		if (emailAt[i] !== undefined) {
-			errors.add(emailAt[i], columnName(i), 'privacy-email', `de kolom bevat een e-mailadres; ${REJECTED}`);
-		}
+	for (const { i, acc } of columns) {
+		const name = contract.has(i) && findPersonalData(table.header[i]).length === 0 ? table.header[i] : position(i);
+		for (const f of acc.result()) errors.add(f.line, name, f.rule, f.message);
 	}
 }

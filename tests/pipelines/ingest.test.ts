@@ -177,8 +177,8 @@ describe('accepted spellings', () => {
 		const file = writeFile(dir, 'wijken_extra.csv', 'wijk_code;wijk_naam;gemeente_code;gemeente_naam;opmerking;pc4\nWK034409;Zuid;GM0344;Utrecht;nieuw;3511\n');
 		const [report] = await ingest(db, [file]);
 		expect(report.warnings).toEqual([
-			'wijken_extra.csv, regel 1, kolom "opmerking": onbekende kolom voor wijken; de kolom wordt niet geladen (regel: kolom-onbekend)',
-			'wijken_extra.csv, regel 1, kolom "pc4": onbekende kolom voor wijken; de kolom wordt niet geladen (regel: kolom-onbekend)'
+			'wijken_extra.csv, regel 1, kolom "kolom 5": onbekende kolom voor wijken; de kolom wordt niet geladen (regel: kolom-onbekend)',
+			'wijken_extra.csv, regel 1, kolom "kolom 6": onbekende kolom voor wijken; de kolom wordt niet geladen (regel: kolom-onbekend)'
 		]);
 		const [load] = await query(db, 'SELECT warnings FROM loads');
 		expect(JSON.parse(load.warnings as string)).toEqual(report.warnings);

@@ -106,27 +106,29 @@ describe('checkPrivacy', () => {
 		rows: rows.map((cells, i) => ({ line: i + 2, cells }))
 	});
 
-	it('calls a column a BSN column when most values pass the eleven-test', () => {
+	it('calls a column a BSN column when over 20% of at least 5 nine-digit values pass the eleven-test', () => {
 		const errors = new ErrorCollector('x.csv');
-		checkPrivacy(table(['id'], [['111222333'], ['123456782'], ['100000001']]), errors);
+		// 2 of 5 pass (40%), a minority of the column.
+		checkPrivacy(table(['id'], [['100000001'], ['111222333'], ['123456782'], ['100000002'], ['100000003']]), errors, new Set(), new Set([0]));
 		expect(errors.errors).toHaveLength(1);
-		expect(errors.errors[0]).toMatchObject({ column: 'id', rule: 'privacy-bsn', line: undefined });
+		expect(errors.errors[0]).toMatchObject({ column: 'id', rule: 'privacy-bsn', line: 3 });
 		expect(errors.errors[0].message).not.toMatch(/111222333|123456782/);
 	});
 
 	it('lets a column of ordinary 9-digit ids through', () => {
 		const errors = new ErrorCollector('x.csv');
-		// Only 111222333 passes: 1 of 3 is not "mostly".
-		checkPrivacy(table(['id'], [['111222333'], ['100000001'], ['100000002']]), errors);
+		// Only 111222333 passes: 1 of 5 is 20%, what chance gives; and 3 values are too few to judge.
+		checkPrivacy(table(['id'], [['111222333'], ['100000001'], ['100000002'], ['100000003'], ['100000004']]), errors);
+		checkPrivacy(table(['id'], [['111222333'], ['123456782'], ['100000002']]), errors);
 		expect(errors.errors).toEqual([]);
 	});
 
-	it('reports postcode and e-mail once per column with the first line, never the value', () => {
+	it('reports postcode and e-mail once per column with the first line, never the value, naming an unknown column by position', () => {
 		const errors = new ErrorCollector('x.csv');
 		checkPrivacy(table(['a', 'b'], [['ok', 'ok'], ['3511 AB', 'x'], ['1234AB', 'p@q.nl']]), errors);
 		expect(errors.errors.map((e) => [e.column, e.line, e.rule])).toEqual([
-			['a', 3, 'privacy-postcode'],
-			['b', 4, 'privacy-email']
+			['kolom 1', 3, 'privacy-postcode'],
+			['kolom 2', 4, 'privacy-email']
 		]);
 		for (const e of errors.errors) expect(e.message).not.toMatch(/3511|1234|p@q/);
 	});

@@ -188,9 +188,9 @@ describe('rejected werkplan files', () => {
 		expect(e.message).toContain('regel 2');
 	});
 
-	it('rejects an e-mail address outside the free-text columns, naming neither the address nor the value', async () => {
-		const w = writeFile(dir, 'werkplannen.csv', 'werkplan_id;titel;thema;trekker\nWP01;A;T;trekker@thuiszorg.example\n');
-		const e = await expectRejected([w], { file: 'werkplannen.csv', line: 2, column: 'trekker', rule: 'privacy-email' });
+	it('rejects an e-mail address outside the free-text and name-like columns, naming neither the address nor the value', async () => {
+		const w = writeFile(dir, 'werkplannen.csv', 'werkplan_id;titel;thema;trekker\nWP01;A;T trekker@thuiszorg.example;Thuiszorg\n');
+		const e = await expectRejected([w], { file: 'werkplannen.csv', line: 2, column: 'thema', rule: 'privacy-email' });
 		expect(e.message).not.toContain('thuiszorg.example');
 	});
 });
@@ -220,7 +220,7 @@ describe('rejected SWOT files', () => {
 
 	it('rejects a column that names an identifier, even in a SWOT file', async () => {
 		const f = writeFile(dir, 'swot.csv', 'wijk_code;datum;kwadrant;omschrijving;email\nWK990101;2025-04-01;kans;Iets;\n');
-		await expectRejected([f], { file: 'swot.csv', line: 1, column: 'email', rule: 'privacy-kolomnaam' });
+		await expectRejected([f], { file: 'swot.csv', line: 1, column: 'kolom 5', rule: 'privacy-kolomnaam' });
 	});
 
 	it('masks personal data in an item instead of rejecting the file', async () => {

@@ -16,7 +16,7 @@ import {
 } from '../../../contract/surveys';
 import type { Cell } from '../../readers/table';
 import { cellText } from '../../validators/codes';
-import { maskPersonalData, type MaskKind } from '../../../contract/privacy';
+import { maskPersonalData, type MaskCounts } from '../../../contract/privacy';
 import { fail, ok, quote, type Checked } from '../../validators/result';
 
 export interface Answer {
@@ -25,7 +25,7 @@ export interface Answer {
 	/** Position on the scale before reversal; null for an answer without a score. */
 	waarde: number | null;
 	/** Free text only: what was masked. */
-	masked?: Record<MaskKind, number>;
+	masked?: MaskCounts;
 }
 
 const squash = (s: string) => s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');

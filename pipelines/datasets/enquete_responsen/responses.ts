@@ -19,10 +19,12 @@ import { formatProblem, type ErrorCollector } from '../../errors';
 import { isEmptyCell, type Cell, type RawTable } from '../../readers/table';
 import { cellText, checkWijkCode } from '../../validators/codes';
 import { checkDate } from '../../validators/dates';
+import { quote } from '../../validators/result';
 import type { FieldContext } from '../../validators/fields';
-import { type MaskKind } from '../../../contract/privacy';
+import { addMaskCounts, describeMaskCounts, emptyMaskCounts, hasPersonalData, type MaskCounts } from '../../../contract/privacy';
+import { columnPosition } from '../../readers/position';
 import { normaliseColumnName } from '../../validators/header';
-import { checkPrivacy, containsEmail, containsPostcode, looksLikeBsn } from '../../validators/privacy';
+import { checkPrivacy, containsEmail, containsPhone, containsPostcode, looksLikeBsn } from '../../validators/privacy';
 import { FREE_TEXT_TYPES, readAnswer, readRol, type Answer } from './answers';
 import { matchColumns, readEnquetes, type Vraag } from './questions';
 
@@ -122,12 +124,14 @@ export function prepareResponses(shape: Shape, input: RawTable, errors: ErrorCol
 	// (and LimeSurvey's seed).
 	const keep = input.header.map((_, i) => i).filter((i) => !shape.dropped.includes(ownName(shape, input.header[i])));
 	const table = keep.length === input.header.length ? input : columnsOf(input, keep);
+	// Messages name a column by its place in the file as delivered (before dropping).
+	const positionOf = (i: number) => columnPosition(input.format, keep[i]);
 
 	const own = new Map<string, number>();
 	table.header.forEach((h, i) => {
 		const name = ownName(shape, h);
 		if (!shape.own.includes(name)) return;
-		if (own.has(name)) errors.add(table.headerLine, h, 'kolom-dubbel', `de kolom staat twee keer in de kopregel (ook kolom ${own.get(name)! + 1})`);
+		if (own.has(name)) errors.add(table.headerLine, h, 'kolom-dubbel', `de kolom staat twee keer in de kopregel (ook ${positionOf(own.get(name)!)})`);
 		else own.set(name, i);
 	});
 	const ownIndexes = [...own.values()];
@@ -135,8 +139,9 @@ export function prepareResponses(shape: Shape, input: RawTable, errors: ErrorCol
 
 	// Privacy first. Forms names its question columns by their text ("… per e-mail bereikbaar?"),
 	// so there only the tool's own columns are checked by name; the answers are checked in step 3.
-	if (shape.byText) checkPrivacy(columnsOf(table, ownIndexes), errors);
-	else checkPrivacy(table, errors, questionCandidates);
+	const ownSet = new Set(ownIndexes);
+	if (shape.byText) checkPrivacy(table, errors, new Set(), ownSet, { only: ownIndexes, positionOf });
+	else checkPrivacy(table, errors, questionCandidates, ownSet, { positionOf });
 	if (!errors.empty) return null;
 
 	const required = [...shape.required, ...(shape.vorm === 'breed' && !options.enquete ? ['enquete_id'] : [])];
@@ -153,7 +158,7 @@ export function prepareResponses(shape: Shape, input: RawTable, errors: ErrorCol
 	}
 	if (!errors.empty) return null;
 
-	return { check: (conn, errs, ctx) => checkResponses(conn, shape, table, own, questionCandidates, options, errs, ctx) };
+	return { check: (conn, errs, ctx) => checkResponses(conn, shape, table, own, questionCandidates, options, errs, ctx, positionOf) };
 }
 
 async function checkResponses(
@@ -164,13 +169,15 @@ async function checkResponses(
 	questionCandidates: ReadonlySet<number>,
 	options: CustomOptions,
 	errors: ErrorCollector,
-	ctx: FieldContext
+	ctx: FieldContext,
+	positionOf: (i: number) => string
 ): Promise<CustomRows | null> {
 	const cell = (cells: Cell[], name: string): Cell => {
 		const i = own.get(name);
 		return i === undefined ? '' : (cells[i] ?? '');
 	};
-	const columnName = (i: number) => table.header[i] || `kolom ${i + 1}`;
+	// A question column is named as the file names it, unless that name holds identifying data.
+	const columnName = (i: number) => (table.header[i] && !hasPersonalData(table.header[i]) ? table.header[i] : positionOf(i));
 	const enqueteColumn = own.get('enquete_id');
 	const enqueteOf = (cells: Cell[]) => (enqueteColumn === undefined ? (options.enquete ?? '') : cellText(cells[enqueteColumn] ?? ''));
 
@@ -206,7 +213,7 @@ async function checkResponses(
 	for (const [i, vs] of matched) {
 		for (const v of vs) {
 			const key = `${v.enquete_id}\u001f${v.vraag_code}`;
-			if (seen.has(key)) errors.add(table.headerLine, columnName(i), 'kolom-dubbel', `deze kolom en kolom ${seen.get(key)! + 1} horen bij dezelfde vraag (${v.vraag_code})`);
+			if (seen.has(key)) errors.add(table.headerLine, columnName(i), 'kolom-dubbel', `deze kolom en ${positionOf(seen.get(key)!)} horen bij dezelfde vraag (${v.vraag_code})`);
 			else seen.set(key, i);
 		}
 	}
@@ -216,7 +223,7 @@ async function checkResponses(
 	}
 	const unknown = [...questionCandidates].filter((i) => !matched.has(i));
 	// A column that is no question may hold anything: every privacy rule, then it is left out.
-	checkPrivacy(columnsOf(table, unknown), errors);
+	checkPrivacy(table, errors, new Set(), new Set(), { only: unknown, positionOf });
 	if (!errors.empty) return null;
 
 	const warnings: string[] = [];
@@ -224,16 +231,17 @@ async function checkResponses(
 	for (const i of unknown) {
 		if (table.header[i].trim() === '') {
 			if (table.rows.some((r) => !isEmptyCell(r.cells[i] ?? ''))) {
-				warnings.push(formatProblem({ ...where, column: `kolom ${i + 1}` }, 'kolom-zonder-naam', 'kolom zonder naam in de kopregel; de waarden worden niet geladen'));
+				warnings.push(formatProblem({ ...where, column: positionOf(i) }, 'kolom-zonder-naam', 'kolom zonder naam in de kopregel; de waarden worden niet geladen'));
 			}
 		} else {
-			warnings.push(formatProblem({ ...where, column: table.header[i] }, 'kolom-onbekend', 'deze kolom past bij geen vraag van de enquete; de kolom wordt niet geladen'));
+			// Named by position only: the warning is stored with the load and shown on /bronnen.
+			warnings.push(formatProblem({ ...where, column: positionOf(i) }, 'kolom-onbekend', 'deze kolom past bij geen vraag van de enquete; de kolom wordt niet geladen'));
 		}
 	}
 
 	const wijken = await readSet(conn, 'SELECT wijk_code FROM wijken');
 	const rolQuestion = (enqueteId: string) => [...matched].find(([, vs]) => vs.some((v) => v.enquete_id === enqueteId && v.type === 'rol'))?.[0];
-	const masked: Record<MaskKind, number> = { email: 0, telefoon: 0, bsn: 0, postcode: 0 };
+	const masked: MaskCounts = emptyMaskCounts();
 	const responses: ResponseRow[] = [];
 	const answers: AnswerRow[] = [];
 	const firstLine = new Map<string, number>();
@@ -254,7 +262,7 @@ async function checkResponses(
 			continue;
 		}
 		if (!enquetes.has(enquete_id)) {
-			add(display('enquete_id'), 'enquete-onbekend', `enquete "${enquete_id}" staat niet in de enquetes; lever de enquete eerst aan met het bestand enquetes`);
+			add(display('enquete_id'), 'enquete-onbekend', `enquete ${quote(enquete_id)} staat niet in de enquetes; lever de enquete eerst aan met het bestand enquetes`);
 			continue;
 		}
 
@@ -295,7 +303,7 @@ async function checkResponses(
 		}
 
 		const rowAnswers: AnswerRow[] = [];
-		const rowMasked: Record<MaskKind, number> = { email: 0, telefoon: 0, bsn: 0, postcode: 0 };
+		const rowMasked: MaskCounts = emptyMaskCounts();
 		for (const [i, vs] of matched) {
 			const c = cells[i] ?? '';
 			if (isEmptyCell(c)) continue;
@@ -313,7 +321,7 @@ async function checkResponses(
 				continue;
 			}
 			const answer: Answer = a.value;
-			if (answer.masked) for (const k of Object.keys(rowMasked) as MaskKind[]) rowMasked[k] += answer.masked[k];
+			if (answer.masked) addMaskCounts(rowMasked, answer.masked);
 			rowAnswers.push({ enquete_id, respons_id, vraag_code: vraag.vraag_code, antwoord: answer.antwoord, waarde: answer.waarde });
 		}
 
@@ -327,7 +335,7 @@ async function checkResponses(
 		if (errors.errors.length > before) continue;
 		responses.push({ enquete_id, respons_id, datum, wijk_code, rol, compleet });
 		answers.push(...rowAnswers);
-		for (const k of Object.keys(masked) as MaskKind[]) masked[k] += rowMasked[k];
+		addMaskCounts(masked, rowMasked);
 	}
 	if (!errors.empty) return null;
 
@@ -351,27 +359,18 @@ async function checkResponses(
 	};
 }
 
-/** E-mail, postcode or BSN in an answer cell that is not free text: the file is rejected. */
-function privacyOfCell(c: Cell, report: (rule: 'privacy-email' | 'privacy-postcode' | 'privacy-bsn', text: string) => void): boolean {
+/** E-mail, postcode, phone or BSN in an answer cell that is not free text: the file is rejected. */
+function privacyOfCell(c: Cell, report: (rule: 'privacy-email' | 'privacy-postcode' | 'privacy-telefoon' | 'privacy-bsn', text: string) => void): boolean {
 	if (containsEmail(c)) report('privacy-email', `het antwoord bevat een e-mailadres; ${REJECTED}`);
 	else if (containsPostcode(c)) report('privacy-postcode', `het antwoord bevat een volledige postcode; ${REJECTED}`);
+	else if (containsPhone(c)) report('privacy-telefoon', `het antwoord bevat een telefoonnummer; ${REJECTED}`);
 	else if (looksLikeBsn(c)) report('privacy-bsn', `het antwoord is een getal van 9 cijfers dat de elfproef doorstaat (een BSN?); ${REJECTED}`);
 	else return true;
 	return false;
 }
 
 /** "2 e-mailadressen en 1 telefoonnummer", or '' when nothing was masked. */
-export function describeMasked(counts: Record<MaskKind, number>): string {
-	const words: Record<MaskKind, [string, string]> = {
-		email: ['e-mailadres', 'e-mailadressen'],
-		telefoon: ['telefoonnummer', 'telefoonnummers'],
-		bsn: ['BSN', "BSN's"],
-		postcode: ['postcode', 'postcodes']
-	};
-	const parts = (Object.keys(words) as MaskKind[]).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${words[k][counts[k] === 1 ? 0 : 1]}`);
-	if (parts.length <= 1) return parts.join('');
-	return `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1]}`;
-}
+export const describeMasked = describeMaskCounts;
 
 async function readSet(conn: DuckDBConnection, sql: string): Promise<Set<string>> {
 	const reader = await conn.runAndReadAll(sql);
