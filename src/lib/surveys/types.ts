@@ -20,8 +20,12 @@ export interface Categorie {
 
 /** The scores of one group of respondents (a rol, or everyone) on one thema. */
 export interface Groep {
-	/** 'alle', a rol code, or 'onbekend' */
+	/** 'alle', a rol code, 'onbekend', or 'overige' (the roles merged because they are small) */
 	rol: string;
+	/** the roles in the group (for 'overige': which ones) */
+	rollen: string[];
+	/** false: too few respondents of this or another group answered this thema, nothing shown */
+	getoond: boolean;
 	/** respondents with at least one scored answer in the thema */
 	n: Count;
 	/** mean of the respondents' thema scores; null when n is hidden */
@@ -30,7 +34,7 @@ export interface Groep {
 	antwoorden: Count;
 	verdeling: Categorie[];
 	nvt: Count;
-	/** share of the scored answers in hidden categories (drawn as one grey segment) */
+	/** share of the scored answers in hidden categories; always 0 since groups replaced cell suppression */
 	afgeschermd: number;
 }
 
@@ -51,6 +55,8 @@ export interface Verandering {
 	nHuidig: Count;
 	/** huidig - vorig with its 95% interval; null when either group is hidden or missing */
 	interval: Interval | null;
+	/** why there is no interval (Dutch), when there is none */
+	reden: string | null;
 }
 
 export interface RolVerschil {
@@ -78,10 +84,12 @@ export interface Respons {
 	respons: number | null;
 }
 
-/** One wijk in one season ('' = all wijken together). */
+/** One wijk in one season ('' = all wijken together, '+' = the small wijken together). */
 export interface Scope {
 	wijk_code: string;
 	wijk_naam: string;
+	/** the wijken in it: the wijk itself, all, or those of "overige wijken" */
+	wijken: string[];
 	enquete_ids: string[];
 	respons: Respons;
 	themas: Thema[];
@@ -100,6 +108,8 @@ export interface SeizoenAnalyse {
 
 /** The scope key of all wijken together. */
 export const ALLE_WIJKEN = '';
+/** The scope key of the wijken merged because they have fewer than k respondents. */
+export const OVERIGE_WIJKEN = '+';
 /** The scope key of responses that belong to no wijk (an enquete for several wijken, no wijk given). */
 export const ZONDER_WIJK = '-';
 

@@ -1,25 +1,21 @@
 // Leerbijeenkomsten: per season and wijk the response rate, per thema the mean score and the
 // distribution of the answers, split by rol, the change against the same season a year earlier,
 // the gap between huisartsen and buurtteam, and the open answers. The page, the printable report
-// and /export/leerbijeenkomsten.csv all read one SeizoenAnalyse, so they hide the same cells.
+// and /export/leerbijeenkomsten.csv all read one SeizoenAnalyse.
 //
-// Small numbers (docs/privacy.md) are suppressed here, per season and thema, on a cube of
-// wijk (and all wijken together) x rol (and all roles together) x answer category (and the total):
-//  - respondents: a group of 1 to k-1 respondents shows no n, no mean and no distribution; every
-//    sum relation (the roles of a wijk, the wijken of a role) is a group for complementary
-//    suppression, so a hidden group cannot be found by subtraction;
-//  - answers: a count of 1 to k-1 answers in a category is hidden ("<5") with the same
-//    complementary suppression over categories, roles and wijken; a group whose respondents are
-//    hidden has all its answer cells hidden;
-//  - open answers are shown per thema only when at least k respondents gave one (again with the
-//    wijken of a season as a group).
+// Small numbers (docs/privacy.md, "Surveys"): the season's respondents are grouped once
+// (groepering.ts: wijken and roles of fewer than k merged into "overige"), and every figure is a
+// figure of such a group. Within a shown group the full answer distribution is shown. Per thema,
+// only the respondents who answered it count: a group is shown for the thema when
+// `zichtbaar` allows it (its answering respondents, and those of any group it could be subtracted
+// from, are 0 or k or more). Open answers: per shown wijk group, under the same rule.
 
 import { LIKERT5_LABELS, LIKERT7_LABELS, ROLLEN, SCALE, sortSeizoenen, vorigSeizoen } from '$contract/surveys';
-import { bootstrapDifference, mean } from '$lib/surveys/stats';
-import { ALLE_WIJKEN, ZONDER_WIJK, type Categorie, type Count, type Groep, type OpenAntwoorden, type Respons, type RolVerschil, type Scope, type SeizoenAnalyse, type Thema, type Verandering } from '$lib/surveys/types';
+import { mean, welch, wijkenInterval, MIN_WIJKEN, type Interval } from '$lib/surveys/stats';
+import { ALLE_WIJKEN, OVERIGE_WIJKEN, ZONDER_WIJK, type Categorie, type Count, type Groep, type OpenAntwoorden, type Respons, type RolVerschil, type Scope, type SeizoenAnalyse, type Thema, type Verandering } from '$lib/surveys/types';
 import type { Database } from '$lib/server/db/database';
-import { suppress, suppressedShare, type Cell } from '$lib/server/disclosure/suppression';
 import { existingTables } from '$lib/server/db/sql';
+import { ALLE_ROLLEN, byRolKey, celKey, groepering, mergeSmall, zichtbaar, type Groep as SeasonGroep, type Groepering } from './groepering';
 
 /** A score after reversal (omgekeerd = 1): min + max - waarde on the question's scale. */
 export const SCORE_SQL = `CASE WHEN coalesce(v.omgekeerd, 0) = 1
@@ -62,7 +58,7 @@ const ITEMS_SQL = `
 	ORDER BY ALL`;
 
 const OPEN_SQL = `
-	SELECT ${SCOPE_WIJK} AS wijk_code, ${THEMA} AS thema, ${RESPONDENT} AS respondent, a.antwoord
+	SELECT ${SCOPE_WIJK} AS wijk_code, coalesce(r.rol, 'onbekend') AS rol, ${THEMA} AS thema, ${RESPONDENT} AS respondent, a.antwoord
 	${ANSWERS_FROM}
 	WHERE e.soort = 'leerbijeenkomst' AND e.seizoen = $seizoen AND r.compleet AND v.type = 'open'
 	ORDER BY ALL`;
@@ -72,6 +68,14 @@ const RESPONSES_SQL = `
 		count(*) FILTER (WHERE r.compleet) AS compleet, count(*) FILTER (WHERE NOT r.compleet) AS onvolledig
 	FROM enquete_responsen r JOIN enquetes e USING (enquete_id)
 	WHERE e.soort = 'leerbijeenkomst' AND e.seizoen = $seizoen
+	GROUP BY ALL
+	ORDER BY ALL`;
+
+/** The season's respondents per cell (wijk, rol): what the grouping is made from. */
+const RESPONDENTS_SQL = `
+	SELECT ${SCOPE_WIJK} AS wijk_code, coalesce(r.rol, 'onbekend') AS rol, count(*) AS n
+	FROM enquete_responsen r JOIN enquetes e USING (enquete_id)
+	WHERE e.soort = 'leerbijeenkomst' AND e.seizoen = $seizoen AND r.compleet
 	GROUP BY ALL
 	ORDER BY ALL`;
 
@@ -85,8 +89,9 @@ const WIJKEN_SQL = `SELECT wijk_code, wijk_naam FROM wijken ORDER BY wijk_code`;
 export async function scopeNamen(db: Database): Promise<{ naam: (scope: string) => string; byNaam: (a: string, b: string) => number }> {
 	const rows = await db.query<{ wijk_code: string; wijk_naam: string }>(WIJKEN_SQL);
 	const names = new Map(rows.map((w) => [w.wijk_code, w.wijk_naam]));
-	const naam = (s: string) => (s === ALLE_WIJKEN ? 'Alle wijken' : s === ZONDER_WIJK ? 'Zonder wijk' : (names.get(s) ?? s));
-	return { naam, byNaam: (a, b) => naam(a).localeCompare(naam(b), 'nl') };
+	const naam = (s: string) => (s === ALLE_WIJKEN ? 'Alle wijken' : s === ZONDER_WIJK ? 'Zonder wijk' : s === OVERIGE_WIJKEN ? 'Overige wijken' : (names.get(s) ?? s));
+	// "Overige wijken" after the wijken.
+	return { naam, byNaam: (a, b) => Number(a === OVERIGE_WIJKEN) - Number(b === OVERIGE_WIJKEN) || naam(a).localeCompare(naam(b), 'nl') };
 }
 
 interface ItemRow {
@@ -111,11 +116,35 @@ export async function seizoenenVoor(db: Database, seizoen: string | null | undef
 	return (await seizoenen(db)).filter((s) => !seizoen || s === seizoen);
 }
 
-const ROL_ORDER = ['alle', ...ROLLEN, 'onbekend'];
-/** Sorts roles: all roles together first, then in the order of the contract. */
+const ROL_ORDER = ['alle', ...ROLLEN, 'onbekend', 'overige'];
+/** Sorts roles: all roles together first, then in the order of the contract, "overige rollen" last. */
 export const byRol = (a: string, b: string) => ROL_ORDER.indexOf(a) - ROL_ORDER.indexOf(b);
 
-export const count = (c: Cell | undefined): Count => (c ? { value: c.value, onderdrukt: c.onderdrukt } : { value: 0, onderdrukt: null });
+/** A hidden figure: the same mark whatever the reason, so the mark gives nothing away. */
+export const HIDDEN: Count = { value: null, onderdrukt: 'aanvullend' };
+export const shownCount = (n: number): Count => ({ value: n, onderdrukt: null });
+
+/** The grouping of one season's leerbijeenkomsten (docs/privacy.md), made from its respondents. */
+export async function seizoenGroepering(db: Database, k: number, seizoen: string | null): Promise<Groepering> {
+	const rows = seizoen ? await db.query<{ wijk_code: string; rol: string; n: number }>(RESPONDENTS_SQL, { seizoen }) : [];
+	return groepering(new Map(rows.map((r) => [celKey(r.wijk_code, r.rol), Number(r.n)])), k);
+}
+
+/** Respondents per cell (wijk, rol) of a list of respondents. */
+export function cellCounts(rows: Iterable<{ wijk: string; rol: string }>): Map<string, number> {
+	const out = new Map<string, number>();
+	for (const r of rows) out.set(celKey(r.wijk, r.rol), (out.get(celKey(r.wijk, r.rol)) ?? 0) + 1);
+	return out;
+}
+
+/** The members of a season group among respondents. */
+export const inGroep = (g: SeasonGroep | undefined, r: { wijk: string; rol: string }) => g !== undefined && g.cellen.has(celKey(r.wijk, r.rol));
+
+/** The scopes of a season: all wijken, then its wijk groups in name order ("overige wijken" last). */
+export function seasonScopes(g: Groepering, byNaam: (a: string, b: string) => number): { scope: string; wijken: string[] }[] {
+	const all = [...new Set(g.scopes.flatMap((s) => s.wijken))].sort();
+	return [{ scope: ALLE_WIJKEN, wijken: all }, ...[...g.scopes].sort((a, b) => byNaam(a.scope, b.scope)).map((s) => ({ scope: s.scope, wijken: s.wijken }))];
+}
 
 /** Per respondent, for one season and thema: who, where, and what they answered. */
 interface Respondent {
@@ -127,106 +156,20 @@ interface Respondent {
 	cats: number[];
 }
 
-interface ThemaCube {
+/** One season's thema: its respondents and which groups may show it. */
+interface ThemaData {
 	thema: string;
 	punten: number;
 	respondents: Map<string, Respondent>;
-	/** the suppressed cells, keyed n|wijk|rol and a|wijk|rol|category */
-	cells: Map<string, Cell>;
+	zichtbaar: Set<string>;
 }
 
-/** Builds and suppresses the cube of one season and thema. */
-function themaCube(thema: string, punten: number, rows: readonly ItemRow[], wijken: readonly string[], k: number): ThemaCube {
-	const respondents = new Map<string, Respondent>();
-	for (const r of rows) {
-		let p = respondents.get(r.respondent);
-		if (!p) respondents.set(r.respondent, (p = { wijk: r.wijk_code, rol: r.rol, scores: [], nvt: 0, cats: new Array(punten).fill(0) }));
-		if (r.score === null) p.nvt++;
-		else {
-			p.scores.push(r.score);
-			p.cats[r.score - 1]++;
-		}
-	}
-	const scopes = [ALLE_WIJKEN, ...wijken];
-	const rollen = ['alle', ...new Set([...respondents.values()].map((p) => p.rol))];
-	const categories = [...Array.from({ length: punten }, (_, i) => String(i + 1)), 'nvt', 'T'];
-
-	// Respondents (with at least one scored answer), per wijk and rol, and their sums.
-	const n = new Map<string, number>();
-	for (const s of scopes) for (const rol of rollen) n.set(`n|${s}|${rol}`, 0);
-	const answers = new Map<string, number>();
-	for (const s of scopes) for (const rol of rollen) for (const c of categories) answers.set(`a|${s}|${rol}|${c}`, 0);
-	const add = (map: Map<string, number>, key: string, x: number) => map.set(key, map.get(key)! + x);
-	for (const p of respondents.values()) {
-		for (const s of [ALLE_WIJKEN, p.wijk]) {
-			for (const rol of ['alle', p.rol]) {
-				if (p.scores.length > 0) add(n, `n|${s}|${rol}`, 1);
-				p.cats.forEach((x, i) => add(answers, `a|${s}|${rol}|${i + 1}`, x));
-				add(answers, `a|${s}|${rol}|nvt`, p.nvt);
-				add(answers, `a|${s}|${rol}|T`, p.scores.length);
-			}
-		}
-	}
-	// The roles of a wijk sum to 'alle', the wijken of a rol sum to ALLE_WIJKEN (per column suffix).
-	const sumGroups = (prefix: string, cols: readonly string[]) => {
-		const groups: string[][] = [];
-		for (const s of scopes) for (const c of cols) groups.push(rollen.map((rol) => `${prefix}|${s}|${rol}${c}`));
-		for (const rol of rollen) for (const c of cols) groups.push(scopes.map((s) => `${prefix}|${s}|${rol}${c}`));
-		return groups;
-	};
-	const nCells = suppress(n, sumGroups('n', ['']), k);
-
-	// Answers: a group whose respondents are hidden is hidden whole, from the start.
-	const forced = new Set<string>();
-	for (const s of scopes)
-		for (const rol of rollen)
-			if (nCells.get(`n|${s}|${rol}`)!.value === null) for (const c of categories) forced.add(`a|${s}|${rol}|${c}`);
-	const rowGroups: string[][] = [];
-	for (const s of scopes) for (const rol of rollen) rowGroups.push([`a|${s}|${rol}|T`, ...categories.filter((c) => c !== 'nvt' && c !== 'T').map((c) => `a|${s}|${rol}|${c}`)]);
-	const aCells = suppress(answers, [...rowGroups, ...sumGroups('a', categories.map((c) => `|${c}`))], k, forced);
-	return { thema, punten, respondents, cells: new Map([...nCells, ...aCells]) };
+interface SeasonData {
+	g: Groepering;
+	themas: ThemaData[];
 }
 
-function groep(cube: ThemaCube, scope: string, rol: string): Groep {
-	const cell = (key: string) => count(cube.cells.get(key));
-	const n = cell(`n|${scope}|${rol}`);
-	const antwoorden = cell(`a|${scope}|${rol}|T`);
-	const scores = respondentScores(cube, scope, rol);
-	const labels = cube.punten === 7 ? LIKERT7_LABELS : LIKERT5_LABELS;
-	const verdeling: Categorie[] = labels.map((label, i) => {
-		const aantal = cell(`a|${scope}|${rol}|${i + 1}`);
-		const aandeel = aantal.value !== null && antwoorden.value ? aantal.value / antwoorden.value : null;
-		return { score: i + 1, label, aantal, aandeel };
-	});
-	const shown = verdeling.reduce((s, c) => s + (c.aandeel ?? 0), 0);
-	return {
-		rol,
-		n,
-		gemiddelde: n.value !== null && scores.length > 0 ? mean(scores) : null,
-		antwoorden,
-		verdeling,
-		nvt: cell(`a|${scope}|${rol}|nvt`),
-		afgeschermd: antwoorden.value ? Math.max(0, 1 - shown) : 0
-	};
-}
-
-/** The thema scores (mean of the scored items) of the respondents of a scope and rol. */
-function respondentScores(cube: ThemaCube, scope: string, rol: string): number[] {
-	const out: number[] = [];
-	for (const p of cube.respondents.values()) {
-		if (p.scores.length === 0) continue;
-		if (scope !== ALLE_WIJKEN && p.wijk !== scope) continue;
-		if (rol !== 'alle' && p.rol !== rol) continue;
-		out.push(mean(p.scores));
-	}
-	return out;
-}
-
-const visible = (cube: ThemaCube | undefined, scope: string, rol: string) => cube?.cells.get(`n|${scope}|${rol}`)?.value != null && (cube.cells.get(`n|${scope}|${rol}`)!.value ?? 0) > 0;
-
-/** The cubes of one season, one per thema (and scale). */
-function seasonCubes(rows: readonly ItemRow[], k: number): { wijken: string[]; cubes: ThemaCube[] } {
-	const wijken = [...new Set(rows.map((r) => r.wijk_code))].filter((w) => w !== ALLE_WIJKEN).sort();
+function seasonData(g: Groepering, rows: readonly ItemRow[]): SeasonData {
 	const byThema = new Map<string, ItemRow[]>();
 	for (const r of rows) {
 		const key = `${r.thema}\u001f${r.type}`;
@@ -234,80 +177,190 @@ function seasonCubes(rows: readonly ItemRow[], k: number): { wijken: string[]; c
 		list.push(r);
 		byThema.set(key, list);
 	}
-	const cubes = [...byThema]
-		.map(([key, list]) => {
+	const themas = [...byThema]
+		.map(([key, list]): ThemaData => {
 			const [thema, type] = key.split('\u001f');
-			return themaCube(thema, SCALE[type as 'likert5']!.max, list, wijken, k);
+			const punten = SCALE[type as 'likert5']!.max;
+			const respondents = new Map<string, Respondent>();
+			for (const r of list) {
+				let p = respondents.get(r.respondent);
+				if (!p) respondents.set(r.respondent, (p = { wijk: r.wijk_code, rol: r.rol, scores: [], nvt: 0, cats: new Array(punten).fill(0) }));
+				if (r.score === null) p.nvt++;
+				else {
+					p.scores.push(r.score);
+					p.cats[r.score - 1]++;
+				}
+			}
+			// Answering: every respondent with an answer in the thema (niet van toepassing too).
+			return { thema, punten, respondents, zichtbaar: zichtbaar(g, cellCounts(respondents.values())) };
 		})
 		.sort((a, b) => a.thema.localeCompare(b.thema, 'nl') || a.punten - b.punten);
-	return { wijken, cubes };
+	return { g, themas };
+}
+
+/** The respondents of a group who answered the thema; null when the group is not shown for it. */
+function members(t: ThemaData | undefined, g: Groepering, scope: string, rol: string): Respondent[] | null {
+	const grp = g.groepen.get(`${scope}|${rol}`);
+	if (!t || !grp || !t.zichtbaar.has(grp.id)) return null;
+	return [...t.respondents.values()].filter((p) => inGroep(grp, p));
+}
+
+/** The thema scores (mean of the scored items) of respondents. */
+const themaScores = (ps: readonly Respondent[]) => ps.filter((p) => p.scores.length > 0).map((p) => mean(p.scores));
+
+function groep(t: ThemaData, g: Groepering, grp: SeasonGroep): Groep {
+	const labels = t.punten === 7 ? LIKERT7_LABELS : LIKERT5_LABELS;
+	const ps = members(t, g, grp.scope, grp.rol);
+	if (ps === null) {
+		return {
+			rol: grp.rol,
+			rollen: grp.rollen,
+			getoond: false,
+			n: HIDDEN,
+			gemiddelde: null,
+			antwoorden: HIDDEN,
+			verdeling: labels.map((label, i): Categorie => ({ score: i + 1, label, aantal: HIDDEN, aandeel: null })),
+			nvt: HIDDEN,
+			afgeschermd: 0
+		};
+	}
+	const cats = new Array(t.punten).fill(0);
+	let nvt = 0;
+	for (const p of ps) {
+		p.cats.forEach((x, i) => (cats[i] += x));
+		nvt += p.nvt;
+	}
+	const antwoorden = cats.reduce((s, x) => s + x, 0);
+	const scores = themaScores(ps);
+	return {
+		rol: grp.rol,
+		rollen: grp.rollen,
+		getoond: true,
+		n: shownCount(ps.length),
+		gemiddelde: scores.length ? mean(scores) : null,
+		antwoorden: shownCount(antwoorden),
+		verdeling: labels.map((label, i) => ({ score: i + 1, label, aantal: shownCount(cats[i]), aandeel: antwoorden ? cats[i] / antwoorden : null })),
+		nvt: shownCount(nvt),
+		afgeschermd: 0
+	};
+}
+
+/** Why a change has no interval, in Dutch. */
+export const REDEN = {
+	vorigOntbreekt: 'niet gevraagd vorig jaar',
+	teKlein: 'een groep is te klein of niet getoond',
+	teWeinigWijken: `minder dan ${MIN_WIJKEN} wijken om mee te vergelijken`,
+	andereSamenstelling: 'de overige wijken zijn anders samengesteld dan vorig jaar'
+} as const;
+
+/**
+ * The change of one figure against last year for a scope. A wijk: Welch's t on the respondents of
+ * both years. All wijken: from the wijk-level changes (t on the wijken). "Overige wijken": only when
+ * it holds the same wijken both years.
+ */
+export function verandering(
+	scope: string,
+	now: { g: Groepering; values: (scope: string) => number[] | null },
+	before: { g: Groepering; values: (scope: string) => number[] | null } | null
+): { interval: Interval | null; reden: string | null } {
+	if (!before) return { interval: null, reden: REDEN.vorigOntbreekt };
+	if (scope === ALLE_WIJKEN) {
+		const changes: number[] = [];
+		for (const s of now.g.scopes) {
+			if (s.scope === OVERIGE_WIJKEN) continue;
+			const a = before.values(s.scope);
+			const b = now.values(s.scope);
+			if (a?.length && b?.length) changes.push(mean(b) - mean(a));
+		}
+		const interval = wijkenInterval(changes);
+		return { interval, reden: interval ? null : REDEN.teWeinigWijken };
+	}
+	if (scope === OVERIGE_WIJKEN) {
+		const wijken = (g: Groepering) => g.scopes.find((s) => s.scope === OVERIGE_WIJKEN)?.wijken.join(',') ?? '';
+		if (wijken(now.g) !== wijken(before.g)) return { interval: null, reden: REDEN.andereSamenstelling };
+	}
+	const a = before.values(scope);
+	const b = now.values(scope);
+	const interval = a && b ? welch(a, b) : null;
+	return { interval, reden: interval ? null : a === null && b !== null && !before.g.groepen.has(`${scope}|${ALLE_ROLLEN}`) ? REDEN.vorigOntbreekt : REDEN.teKlein };
 }
 
 /** Everything the page, the report and the export show for one season. */
 export async function seizoenAnalyse(db: Database, k: number, seizoen: string): Promise<SeizoenAnalyse> {
 	const vorig = vorigSeizoen(seizoen);
-	const [items, open, responses, enquetes, namen] = await Promise.all([
+	const [items, open, responses, enquetes, namen, g, gVorig] = await Promise.all([
 		db.query<ItemRow>(ITEMS_SQL, { seizoenen: [seizoen, vorig ?? ''].join(',') }),
-		db.query<{ wijk_code: string; thema: string; respondent: string; antwoord: string }>(OPEN_SQL, { seizoen }),
+		db.query<{ wijk_code: string; rol: string; thema: string; respondent: string; antwoord: string }>(OPEN_SQL, { seizoen }),
 		db.query<{ enquete_id: string; wijk_code: string; enquete_wijk: string; compleet: number; onvolledig: number }>(RESPONSES_SQL, { seizoen }),
 		db.query<{ enquete_id: string; wijk_code: string; genodigden: number | null }>(ENQUETES_SQL, { seizoen }),
-		scopeNamen(db)
+		scopeNamen(db),
+		seizoenGroepering(db, k, seizoen),
+		seizoenGroepering(db, k, vorig)
 	]);
-	const now = seasonCubes(items.filter((r) => r.seizoen === seizoen), k);
-	const before = seasonCubes(items.filter((r) => r.seizoen === vorig), k);
-	const wijken = [...new Set([...enquetes.map((e) => e.wijk_code), ...responses.map((r) => r.wijk_code), ...now.wijken])]
-		.filter((w) => w !== ALLE_WIJKEN)
-		.sort(namen.byNaam);
-	const scopes = [ALLE_WIJKEN, ...wijken];
+	const now = seasonData(g, items.filter((r) => r.seizoen === seizoen));
+	const before = seasonData(gVorig, items.filter((r) => r.seizoen === vorig));
+	// Wijken with an enquete but no complete response are listed for their response (0).
+	const grouped = seasonScopes(g, namen.byNaam);
+	const inScope = new Set(grouped.flatMap((s) => s.wijken));
+	const zonder = [...new Set(enquetes.map((e) => e.wijk_code))].filter((w) => !inScope.has(w) && !g.scopeVan.has(w) && !responses.some((r) => r.wijk_code === w && Number(r.compleet) > 0)).sort(namen.byNaam);
+	const scopes = [...grouped, ...zonder.map((w) => ({ scope: w, wijken: [w] }))];
 
-	const respons = responsRates(scopes, responses, enquetes, k);
-	const openPerScope = openAnswers(scopes, open, k);
-	const previous = new Map(before.cubes.map((c) => [`${c.thema}|${c.punten}`, c]));
+	const respons = responsRates(scopes, g, responses, enquetes, k);
+	const openPerScope = openAnswers(g, open);
+	const previous = new Map(before.themas.map((t) => [`${t.thema}|${t.punten}`, t]));
+	const scoresOf = (t: ThemaData | undefined, gg: Groepering, rol: string) => (scope: string) => {
+		const ps = members(t, gg, scope, rol);
+		return ps ? themaScores(ps) : null;
+	};
 
 	return {
 		seizoen,
-		vorig: before.cubes.length > 0 ? vorig : null,
-		scopes: scopes.map((scope): Scope => {
-			const themas: Thema[] = now.cubes
-				.filter((c) => [...c.cells.keys()].some((key) => key === `n|${scope}|alle`))
-				.map((c) => ({
-					thema: c.thema,
-					punten: c.punten,
-					groepen: [...new Set(['alle', ...[...c.respondents.values()].filter((p) => scope === ALLE_WIJKEN || p.wijk === scope).map((p) => p.rol)])]
-						.sort(byRol)
-						.map((rol) => groep(c, scope, rol))
-				}));
-			const veranderingen: Verandering[] = now.cubes.map((c) => {
-				const prev = previous.get(`${c.thema}|${c.punten}`);
-				const nHuidig = count(c.cells.get(`n|${scope}|alle`));
-				const nVorig = prev ? count(prev.cells.get(`n|${scope}|alle`)) : { value: 0, onderdrukt: null };
-				const a = prev && visible(prev, scope, 'alle') ? respondentScores(prev, scope, 'alle') : [];
-				const b = visible(c, scope, 'alle') ? respondentScores(c, scope, 'alle') : [];
-				return {
-					thema: c.thema,
-					punten: c.punten,
-					vorig: a.length ? mean(a) : null,
-					huidig: b.length ? mean(b) : null,
-					nVorig,
-					nHuidig,
-					interval: a.length && b.length ? bootstrapDifference(a, b, `${seizoen}|${scope}|${c.thema}|${c.punten}|verandering`) : null
-				};
-			});
-			const rolverschillen: RolVerschil[] = now.cubes.map((c) => {
-				const ha = visible(c, scope, 'huisarts') ? respondentScores(c, scope, 'huisarts') : [];
-				const bt = visible(c, scope, 'buurtteam') ? respondentScores(c, scope, 'buurtteam') : [];
-				return {
-					thema: c.thema,
-					punten: c.punten,
-					huisarts: ha.length ? mean(ha) : null,
-					buurtteam: bt.length ? mean(bt) : null,
-					interval: ha.length && bt.length ? bootstrapDifference(bt, ha, `${seizoen}|${scope}|${c.thema}|${c.punten}|rol`) : null
-				};
-			});
+		vorig: before.themas.length > 0 ? vorig : null,
+		scopes: scopes.map(({ scope, wijken }): Scope => {
+			const groups = g.rollenVan.get(scope) ?? [];
+			const themas: Thema[] = groups.length
+				? now.themas.map((t) => ({ thema: t.thema, punten: t.punten, groepen: [...groups].sort((a, b) => byRolKey(a.rol, b.rol)).map((grp) => groep(t, g, grp)) }))
+				: [];
+			const veranderingen: Verandering[] = groups.length
+				? now.themas.map((t) => {
+						const prev = previous.get(`${t.thema}|${t.punten}`);
+						const cur = scoresOf(t, g, ALLE_ROLLEN);
+						const old = scoresOf(prev, gVorig, ALLE_ROLLEN);
+						const huidig = cur(scope);
+						const vorigScores = prev ? old(scope) : null;
+						const v = verandering(scope, { g, values: cur }, prev ? { g: gVorig, values: old } : null);
+						const nVorig = members(prev, gVorig, scope, ALLE_ROLLEN);
+						const nNu = members(t, g, scope, ALLE_ROLLEN);
+						return {
+							thema: t.thema,
+							punten: t.punten,
+							vorig: vorigScores?.length ? mean(vorigScores) : null,
+							huidig: huidig?.length ? mean(huidig) : null,
+							nVorig: nVorig ? shownCount(nVorig.length) : prev ? HIDDEN : { value: 0, onderdrukt: null },
+							nHuidig: nNu ? shownCount(nNu.length) : HIDDEN,
+							interval: v.interval,
+							reden: v.reden
+						};
+					})
+				: [];
+			const rolverschillen: RolVerschil[] = groups.length
+				? now.themas.map((t) => {
+						const ha = scoresOf(t, g, 'huisarts')(scope);
+						const bt = scoresOf(t, g, 'buurtteam')(scope);
+						return {
+							thema: t.thema,
+							punten: t.punten,
+							huisarts: ha?.length ? mean(ha) : null,
+							buurtteam: bt?.length ? mean(bt) : null,
+							interval: ha && bt ? welch(bt, ha) : null
+						};
+					})
+				: [];
 			return {
 				wijk_code: scope,
 				wijk_naam: namen.naam(scope),
-				enquete_ids: enquetes.filter((e) => scope === ALLE_WIJKEN || e.wijk_code === scope).map((e) => e.enquete_id),
+				wijken,
+				enquete_ids: enquetes.filter((e) => scope === ALLE_WIJKEN || wijken.includes(e.wijk_code)).map((e) => e.enquete_id),
 				respons: respons.get(scope)!,
 				themas,
 				veranderingen,
@@ -318,82 +371,70 @@ export async function seizoenAnalyse(db: Database, k: number, seizoen: string): 
 	};
 }
 
-/** Complete responses / genodigden per wijk and for all wijken, with the counts suppressed. */
+/**
+ * Complete responses / genodigden per wijk group and for all wijken. Complete responses: the
+ * group's respondents (k or more). Incomplete ones (counts of people too): shown per wijk group
+ * when 0 or k or more, and only when the hidden ones together are 0 or k or more (else the smallest
+ * shown joins them); all wijken when 0 or k or more.
+ */
 function responsRates(
-	scopes: readonly string[],
+	scopes: readonly { scope: string; wijken: string[] }[],
+	g: Groepering,
 	responses: readonly { enquete_id: string; wijk_code: string; enquete_wijk: string; compleet: number; onvolledig: number }[],
 	enquetes: readonly { enquete_id: string; wijk_code: string; genodigden: number | null }[],
 	k: number
 ): Map<string, Respons> {
-	const counts = new Map<string, number>();
-	for (const kind of ['genodigden', 'compleet', 'onvolledig']) for (const s of scopes) counts.set(`${kind}|${s}`, 0);
-	const add = (key: string, x: number) => counts.set(key, counts.get(key)! + x);
-	// Genodigden are known when every enquete of the wijk gives them; the rate also needs every
-	// response of the wijk to come from an enquete of that wijk (not from one for several wijken).
-	const genodigdenBekend = new Map(scopes.map((s) => [s, enquetes.some((e) => s === ALLE_WIJKEN || e.wijk_code === s)]));
-	const rateBekend = new Map(scopes.map((s) => [s, true]));
-	for (const e of enquetes) {
-		for (const s of [ALLE_WIJKEN, e.wijk_code]) {
-			if (!counts.has(`genodigden|${s}`)) continue;
-			if (e.genodigden === null) genodigdenBekend.set(s, false);
-			else add(`genodigden|${s}`, e.genodigden);
-		}
-	}
-	for (const r of responses) {
-		for (const s of [ALLE_WIJKEN, r.wijk_code]) {
-			add(`compleet|${s}`, r.compleet);
-			add(`onvolledig|${s}`, r.onvolledig);
-		}
-		if (r.enquete_wijk !== r.wijk_code) rateBekend.set(r.wijk_code, false);
-	}
-	const groups = ['genodigden', 'compleet', 'onvolledig'].map((kind) => scopes.map((s) => `${kind}|${s}`));
-	const cells = suppress(counts, groups, k);
 	const out = new Map<string, Respons>();
+	const inScope = (s: { scope: string; wijken: string[] }, wijk: string) => s.scope === ALLE_WIJKEN || s.wijken.includes(wijk);
+	const onvolledig = new Map(scopes.map((s) => [s.scope, responses.filter((r) => inScope(s, r.wijk_code)).reduce((x, r) => x + Number(r.onvolledig), 0)]));
+	const wijkScopes = scopes.filter((s) => s.scope !== ALLE_WIJKEN);
+	const split = mergeSmall(wijkScopes.map((s) => ({ key: s.scope, n: onvolledig.get(s.scope)! })), k);
+	const all = onvolledig.get(ALLE_WIJKEN)!;
+	const onvolledigShown = (scope: string) => {
+		const n = onvolledig.get(scope)!;
+		if (all > 0 && all < k) return false;
+		return scope === ALLE_WIJKEN || n === 0 || split.shown.some((x) => x.key === scope);
+	};
 	for (const s of scopes) {
-		const genodigden = genodigdenBekend.get(s) ? count(cells.get(`genodigden|${s}`)) : { value: null, onderdrukt: null };
-		const compleet = count(cells.get(`compleet|${s}`));
-		out.set(s, {
-			genodigden,
+		const mine = enquetes.filter((e) => inScope(s, e.wijk_code));
+		const genodigdenBekend = mine.length > 0 && mine.every((e) => e.genodigden !== null);
+		const genodigden = mine.reduce((x, e) => x + (e.genodigden ?? 0), 0);
+		// The rate also needs every response of the wijken to come from an enquete of that wijk.
+		const rateBekend = responses.filter((r) => inScope(s, r.wijk_code)).every((r) => s.scope === ALLE_WIJKEN || r.enquete_wijk === r.wijk_code);
+		const grp = g.groepen.get(`${s.scope}|${ALLE_ROLLEN}`);
+		const compleetN = responses.filter((r) => inScope(s, r.wijk_code)).reduce((x, r) => x + Number(r.compleet), 0);
+		const compleet: Count = grp ? shownCount(grp.n) : compleetN === 0 ? shownCount(0) : { value: null, onderdrukt: 'klein' };
+		const gen: Count = !genodigdenBekend ? { value: null, onderdrukt: null } : genodigden === 0 || genodigden >= k ? shownCount(genodigden) : { value: null, onderdrukt: 'klein' };
+		out.set(s.scope, {
+			genodigden: gen,
 			compleet,
-			onvolledig: count(cells.get(`onvolledig|${s}`)),
-			respons:
-				rateBekend.get(s) && genodigden.value && compleet.value !== null ? suppressedShare(compleet.value, genodigden.value, k) : null
+			onvolledig: onvolledigShown(s.scope) ? shownCount(onvolledig.get(s.scope)!) : HIDDEN,
+			respons: rateBekend && gen.value && compleet.value !== null ? compleet.value / gen.value : null
 		});
 	}
 	return out;
 }
 
-/** Open answers per wijk and thema, only where at least k respondents gave one. */
-function openAnswers(
-	scopes: readonly string[],
-	rows: readonly { wijk_code: string; thema: string; respondent: string; antwoord: string }[],
-	k: number
-): Map<string, OpenAntwoorden[]> {
+/** Open answers per wijk group and thema, only for groups shown for that thema's open answers. */
+function openAnswers(g: Groepering, rows: readonly { wijk_code: string; rol: string; thema: string; respondent: string; antwoord: string }[]): Map<string, OpenAntwoorden[]> {
 	const themas = [...new Set(rows.map((r) => r.thema))].sort((a, b) => a.localeCompare(b, 'nl'));
-	const respondents = new Map<string, Set<string>>();
-	const texts = new Map<string, string[]>();
-	for (const r of rows) {
-		for (const s of [ALLE_WIJKEN, r.wijk_code]) {
-			const key = `${s}|${r.thema}`;
-			if (!respondents.has(key)) respondents.set(key, new Set());
-			respondents.get(key)!.add(r.respondent);
-			texts.set(key, [...(texts.get(key) ?? []), r.antwoord]);
-		}
-	}
-	const counts = new Map<string, number>();
-	for (const s of scopes) for (const t of themas) counts.set(`${s}|${t}`, respondents.get(`${s}|${t}`)?.size ?? 0);
-	const cells = suppress(counts, themas.map((t) => scopes.map((s) => `${s}|${t}`)), k);
 	const out = new Map<string, OpenAntwoorden[]>();
-	for (const s of scopes) {
-		out.set(
-			s,
-			themas
-				.filter((t) => counts.get(`${s}|${t}`)! > 0)
-				.map((t) => {
-					const n = count(cells.get(`${s}|${t}`));
-					return { thema: t, n, antwoorden: n.value === null ? [] : [...texts.get(`${s}|${t}`)!].sort((a, b) => a.localeCompare(b, 'nl')) };
-				})
-		);
+	for (const t of themas) {
+		const mine = rows.filter((r) => r.thema === t);
+		const respondents = new Map(mine.map((r) => [r.respondent, { wijk: r.wijk_code, rol: r.rol }]));
+		const shown = zichtbaar(g, cellCounts(respondents.values()));
+		for (const scope of [ALLE_WIJKEN, ...g.scopes.map((s) => s.scope)]) {
+			const grp = g.groepen.get(`${scope}|${ALLE_ROLLEN}`);
+			if (!grp) continue;
+			const inIt = mine.filter((r) => inGroep(grp, { wijk: r.wijk_code, rol: r.rol }));
+			if (inIt.length === 0) continue;
+			const visible = shown.has(grp.id);
+			const n = new Set(inIt.map((r) => r.respondent)).size;
+			out.set(scope, [
+				...(out.get(scope) ?? []),
+				{ thema: t, n: visible ? shownCount(n) : HIDDEN, antwoorden: visible ? inIt.map((r) => r.antwoord).sort((a, b) => a.localeCompare(b, 'nl')) : [] }
+			]);
+		}
 	}
 	return out;
 }
@@ -415,10 +456,12 @@ export async function exportRows(db: Database, k: number, filter: { seizoen?: st
 	for (const seizoen of await seizoenenVoor(db, filter.seizoen)) {
 		const a = await seizoenAnalyse(db, k, seizoen);
 		for (const s of a.scopes) {
-			if (s.wijk_code === ALLE_WIJKEN || (filter.wijk && s.wijk_code !== filter.wijk)) continue;
+			if (s.wijk_code === ALLE_WIJKEN || (filter.wijk && !s.wijken.includes(filter.wijk))) continue;
+			// "Overige wijken": its wijk codes, comma-separated.
+			const wijk_code = s.wijk_code === OVERIGE_WIJKEN ? s.wijken.join(',') : s.wijk_code;
 			for (const t of s.themas) {
 				for (const groep of t.groepen) {
-					out.push({ enquete_ids: s.enquete_ids, seizoen, wijk_code: s.wijk_code, wijk_naam: s.wijk_naam, thema: t.thema, punten: t.punten, groep, respons: s.respons.respons });
+					out.push({ enquete_ids: s.enquete_ids, seizoen, wijk_code, wijk_naam: s.wijk_naam, thema: t.thema, punten: t.punten, groep, respons: s.respons.respons });
 				}
 			}
 		}

@@ -1,12 +1,13 @@
 // CSV exports of the surveys (/export/leerbijeenkomsten.csv, /export/rapportcijfers.csv,
-// /export/ja-nee-vragen.csv, /export/werkafspraken.csv), read
-// from the same suppressed figures as the pages. Registered in ../export/registry.ts.
-import type { Count } from '$lib/surveys/types';
+// /export/ja-nee-vragen.csv, /export/werkafspraken.csv), read from the same grouped figures and
+// Holm-corrected verdicts as the pages. Registered in ../export/registry.ts.
+import { OVERIGE_WIJKEN, type Count } from '$lib/surveys/types';
 import { toCsv, type CsvColumn } from '$lib/server/export/csv';
 import { countCell, pctCell, type Exporter } from '$lib/server/export/exporter';
 import { exportRows, seizoenenVoor, type ExportRow } from './enquetes';
-import { jaNeeVragen, type JaNeeScope, type JaNeeVraag } from './janee';
-import { rapportcijfers, type CijferGroep, type CijferScope, type Rapportcijfer } from './rapportcijfers';
+import type { JaNeeScope, JaNeeVraag } from './janee';
+import type { CijferGroep, CijferScope, Rapportcijfer } from './rapportcijfers';
+import { seizoen as seizoenMet } from './season';
 import { werkafspraken, type WerkafspraakRij } from './werkafspraken';
 import { surveyFilters } from './filters';
 
@@ -14,6 +15,8 @@ import { surveyFilters } from './filters';
 const count = (c: Count | undefined, k: number) => (c === undefined ? null : countCell(c.value, c.onderdrukt, k));
 
 const shown = (r: ExportRow) => r.groep.n.value !== null;
+/** "Overige wijken" is written with its wijk codes, comma-separated. */
+const wijkCode = (s: { wijk_code: string; wijken: string[] }) => (s.wijk_code === OVERIGE_WIJKEN ? s.wijken.join(',') : s.wijk_code);
 
 const leerbijeenkomsten: Exporter = async ({ db, params, k }) => {
 	const rows = await exportRows(db, k, surveyFilters(params));
@@ -30,7 +33,9 @@ const leerbijeenkomsten: Exporter = async ({ db, params, k }) => {
 		{ header: 'schaal', value: (r) => r.punten },
 		// A hidden group has no distribution at all (not a row of "<k").
 		...[1, 2, 3, 4, 5, 6, 7].map((score): CsvColumn<ExportRow> => ({ header: `aantal_${score}`, value: (r) => (shown(r) ? count(r.groep.verdeling[score - 1]?.aantal, k) : null) })),
-		{ header: 'aantal_nvt', value: (r) => (shown(r) ? count(r.groep.nvt, k) : null) }
+		{ header: 'aantal_nvt', value: (r) => (shown(r) ? count(r.groep.nvt, k) : null) },
+		// The roles of the group ("overige": which ones).
+		{ header: 'rollen', value: (r) => r.groep.rollen.join(',') }
 	];
 	return toCsv(rows, columns);
 };
@@ -42,15 +47,15 @@ const rapportcijfersExport: Exporter = async ({ db, params, k }) => {
 	const f = surveyFilters(params);
 	const rows: CijferRow[] = [];
 	for (const seizoen of await seizoenenVoor(db, f.seizoen)) {
-		for (const r of await rapportcijfers(db, k, seizoen))
-			for (const s of r.scopes) if (!f.wijk || s.wijk_code === f.wijk) for (const g of s.groepen) rows.push({ seizoen, r, s, g });
+		for (const r of (await seizoenMet(db, k, seizoen)).cijfers)
+			for (const s of r.scopes) if (!f.wijk || s.wijken.includes(f.wijk)) for (const g of s.groepen) rows.push({ seizoen, r, s, g });
 	}
 	const change = (x: CijferRow) => (x.g.rol === 'alle' ? x.s.verandering : null);
 	const columns: CsvColumn<CijferRow>[] = [
 		{ header: 'seizoen', value: (x) => x.seizoen },
 		{ header: 'thema', value: (x) => x.r.thema },
 		{ header: 'vraag_tekst', value: (x) => x.r.vraag_tekst },
-		{ header: 'wijk_code', value: (x) => x.s.wijk_code },
+		{ header: 'wijk_code', value: (x) => wijkCode(x.s) },
 		{ header: 'wijk_naam', value: (x) => x.s.wijk_naam },
 		{ header: 'rol', value: (x) => x.g.rol },
 		{ header: 'n', value: (x) => count(x.g.n, k) },
@@ -59,7 +64,8 @@ const rapportcijfersExport: Exporter = async ({ db, params, k }) => {
 		{ header: 'verschil', value: (x) => change(x)?.verschil ?? null, digits: 2 },
 		{ header: 'ci_laag', value: (x) => change(x)?.lo ?? null, digits: 2 },
 		{ header: 'ci_hoog', value: (x) => change(x)?.hi ?? null, digits: 2 },
-		{ header: 'oordeel', value: (x) => change(x)?.oordeel ?? null }
+		{ header: 'oordeel', value: (x) => change(x)?.oordeel ?? null },
+		{ header: 'rollen', value: (x) => x.g.rollen.join(',') }
 	];
 	return toCsv(rows, columns);
 };
@@ -71,13 +77,13 @@ const jaNeeExport: Exporter = async ({ db, params, k }) => {
 	const f = surveyFilters(params);
 	const rows: JaNeeRow[] = [];
 	for (const seizoen of await seizoenenVoor(db, f.seizoen)) {
-		for (const q of await jaNeeVragen(db, k, seizoen)) for (const s of q.scopes) if (!f.wijk || s.wijk_code === f.wijk) rows.push({ seizoen, q, s });
+		for (const q of (await seizoenMet(db, k, seizoen)).janee) for (const s of q.scopes) if (!f.wijk || s.wijken.includes(f.wijk)) rows.push({ seizoen, q, s });
 	}
 	const columns: CsvColumn<JaNeeRow>[] = [
 		{ header: 'seizoen', value: (x) => x.seizoen },
 		{ header: 'thema', value: (x) => x.q.thema },
 		{ header: 'vraag_tekst', value: (x) => x.q.vraag_tekst },
-		{ header: 'wijk_code', value: (x) => x.s.wijk_code },
+		{ header: 'wijk_code', value: (x) => wijkCode(x.s) },
 		{ header: 'wijk_naam', value: (x) => x.s.wijk_naam },
 		{ header: 'n', value: (x) => count(x.s.n, k) },
 		{ header: 'ja', value: (x) => count(x.s.ja, k) },
@@ -97,7 +103,7 @@ const werkafsprakenExport: Exporter = async ({ db, params, k }) => {
 		{ header: 'enquete_id', value: (r) => r.enquete_ids.join(',') },
 		{ header: 'ronde', value: (r) => r.ronde },
 		{ header: 'datum', value: (r) => r.datum },
-		{ header: 'wijk_code', value: (r) => r.wijk_code },
+		{ header: 'wijk_code', value: (r) => wijkCode(r) },
 		{ header: 'wijk_naam', value: (r) => r.wijk_naam },
 		{ header: 'vraag_code', value: (r) => r.vraag_code },
 		{ header: 'vraag_tekst', value: (r) => r.vraag_tekst },
@@ -107,7 +113,9 @@ const werkafsprakenExport: Exporter = async ({ db, params, k }) => {
 		{ header: 'eens_pct', value: (r) => pctCell(r.aandeel), digits: 1 },
 		{ header: 'gedrag', value: (r) => r.gedrag?.maat ?? null },
 		{ header: 'gedrag_noemer', value: (r) => count(r.gedrag?.noemer, k) },
-		{ header: 'gedrag_pct', value: (r) => pctCell(r.gedrag?.aandeel ?? null), digits: 1 }
+		{ header: 'gedrag_pct', value: (r) => pctCell(r.gedrag?.aandeel ?? null), digits: 1 },
+		// Referral counts: cell key method, slightly perturbed (docs/privacy.md).
+		{ header: 'gedrag_teller', value: (r) => count(r.gedrag?.teller, k) }
 	];
 	return toCsv(data.rijen, columns);
 };

@@ -1,18 +1,18 @@
 // The rapportcijfer of a leerbijeenkomst ("Welk rapportcijfer geeft u de samenwerking?", type
-// cijfer10): per thema the mean grade per wijk (and all wijken together) and per rol, and the change
-// against the same season a year earlier with a 95% bootstrap interval, as for the Likert themas.
-// A respondent with several cijfer10 questions in one thema counts once, with their mean.
+// cijfer10): per thema the mean grade per wijk group (and all wijken together) and per role group,
+// and the change against the same season a year earlier with a 95% interval, as for the Likert
+// themas. A respondent with several cijfer10 questions in one thema counts once, with their mean.
 //
-// Small numbers: respondents per wijk x rol (and the totals) are a cube with complementary
-// suppression, per season and thema; a mean is shown only where its n is, and an interval only
-// where both seasons' groups are.
+// Small numbers: the groups are the season's grouping (groepering.ts); a group shows its mean only
+// when `zichtbaar` allows it for this thema's grades (answering respondents 0 or k or more, and
+// nothing smaller derivable), and a change only where both seasons' groups are shown.
 
 import { vorigSeizoen } from '$contract/surveys';
-import { bootstrapDifference, mean, type Interval } from '$lib/surveys/stats';
+import { mean, type Interval } from '$lib/surveys/stats';
 import { ALLE_WIJKEN, type Count } from '$lib/surveys/types';
 import type { Database } from '$lib/server/db/database';
-import { suppress } from '$lib/server/disclosure/suppression';
-import { ANSWERS_FROM, byRol, count, hasSurveyTables, RESPONDENT, scopeNamen, SCOPE_WIJK, SCORE_SQL, THEMA } from './enquetes';
+import { ANSWERS_FROM, cellCounts, hasSurveyTables, HIDDEN, inGroep, RESPONDENT, scopeNamen, SCOPE_WIJK, SCORE_SQL, seasonScopes, seizoenGroepering, shownCount, THEMA, verandering } from './enquetes';
+import { ALLE_ROLLEN, byRolKey, zichtbaar, type Groepering } from './groepering';
 
 const GRADES_SQL = `
 	SELECT e.seizoen, ${SCOPE_WIJK} AS wijk_code, ${RESPONDENT} AS respondent,
@@ -25,6 +25,8 @@ const GRADES_SQL = `
 
 export interface CijferGroep {
 	rol: string;
+	/** the roles in the group (for 'overige': which ones) */
+	rollen: string[];
 	n: Count;
 	gemiddelde: number | null;
 }
@@ -32,18 +34,21 @@ export interface CijferGroep {
 export interface CijferScope {
 	wijk_code: string;
 	wijk_naam: string;
-	/** rol 'alle' first, then per rol */
+	wijken: string[];
+	/** rol 'alle' first, then per role group */
 	groepen: CijferGroep[];
 	/** the mean of all roles a year earlier, where shown */
 	vorig: number | null;
 	verandering: Interval | null;
+	/** why there is no change, when there is none */
+	reden: string | null;
 }
 
 export interface Rapportcijfer {
 	thema: string;
 	/** the question as asked (the first text in alphabetical order, when enquetes word it differently) */
 	vraag_tekst: string;
-	/** all wijken together first, then per wijk */
+	/** all wijken together first, then per wijk group */
 	scopes: CijferScope[];
 }
 
@@ -56,55 +61,49 @@ interface Grade {
 	cijfer: number;
 }
 
-/** Respondents per wijk and rol of one season and thema, suppressed as a cube. */
-function cube(grades: readonly Grade[], k: number) {
-	const wijken = [...new Set(grades.map((g) => g.wijk_code))];
-	const rollen = [...new Set(grades.map((g) => g.rol))];
-	const scopes = [ALLE_WIJKEN, ...wijken];
-	const scores = new Map<string, number[]>();
-	for (const g of grades)
-		for (const s of [ALLE_WIJKEN, g.wijk_code])
-			for (const r of ['alle', g.rol]) scores.set(`${s}|${r}`, [...(scores.get(`${s}|${r}`) ?? []), g.cijfer]);
-	const counts = new Map<string, number>();
-	for (const s of scopes) for (const r of ['alle', ...rollen]) counts.set(`${s}|${r}`, scores.get(`${s}|${r}`)?.length ?? 0);
-	// Sum relations: all wijken = the wijken, per rol; all roles = the roles, per wijk.
-	const groups = [...['alle', ...rollen].map((r) => scopes.map((s) => `${s}|${r}`)), ...scopes.map((s) => ['alle', ...rollen].map((r) => `${s}|${r}`))];
-	const cells = suppress(counts, groups, k);
-	const shown = (key: string) => (cells.get(key)?.value ?? null) !== null && (scores.get(key)?.length ?? 0) > 0;
-	return { wijken, rollen, scores, cells, shown };
+/** The grades of the members of a group, or null when the group is not shown for these grades. */
+function gradesOf(g: Groepering, grades: readonly Grade[]) {
+	const shown = zichtbaar(g, cellCounts(grades.map((x) => ({ wijk: x.wijk_code, rol: x.rol }))));
+	return (scope: string, rol: string = ALLE_ROLLEN): number[] | null => {
+		const grp = g.groepen.get(`${scope}|${rol}`);
+		if (!grp || !shown.has(grp.id)) return null;
+		return grades.filter((x) => inGroep(grp, { wijk: x.wijk_code, rol: x.rol })).map((x) => x.cijfer);
+	};
 }
 
 /** The rapportcijfers of one season (empty when its enquetes ask none). */
 export async function rapportcijfers(db: Database, k: number, seizoen: string): Promise<Rapportcijfer[]> {
 	if (!(await hasSurveyTables(db))) return [];
 	const vorig = vorigSeizoen(seizoen);
-	const [grades, namen] = await Promise.all([
+	const [grades, namen, g, gVorig] = await Promise.all([
 		db.query<Grade>(GRADES_SQL, { seizoenen: [seizoen, vorig].filter(Boolean).join(',') }),
-		scopeNamen(db)
+		scopeNamen(db),
+		seizoenGroepering(db, k, seizoen),
+		seizoenGroepering(db, k, vorig)
 	]);
-	const wijkNaam = namen.naam;
-	const themas = [...new Set(grades.filter((g) => g.seizoen === seizoen).map((g) => g.thema))].sort((a, b) => a.localeCompare(b, 'nl'));
+	const themas = [...new Set(grades.filter((x) => x.seizoen === seizoen).map((x) => x.thema))].sort((a, b) => a.localeCompare(b, 'nl'));
 
 	return themas.map((thema) => {
-		const now = grades.filter((g) => g.seizoen === seizoen && g.thema === thema);
-		const before = grades.filter((g) => g.seizoen === vorig && g.thema === thema);
-		const cur = cube(now, k);
-		const prev = cube(before, k);
-		const scopes = [ALLE_WIJKEN, ...cur.wijken.sort(namen.byNaam)].map((s): CijferScope => {
-			const groepen = ['alle', ...cur.rollen.filter((r) => (cur.scores.get(`${s}|${r}`)?.length ?? 0) > 0).sort(byRol)].map((rol) => {
-				const key = `${s}|${rol}`;
-				return { rol, n: count(cur.cells.get(key)), gemiddelde: cur.shown(key) ? mean(cur.scores.get(key)!) : null };
+		const now = grades.filter((x) => x.seizoen === seizoen && x.thema === thema);
+		const before = grades.filter((x) => x.seizoen === vorig && x.thema === thema);
+		const cur = gradesOf(g, now);
+		const prev = before.length ? gradesOf(gVorig, before) : null;
+		const scopes = seasonScopes(g, namen.byNaam)
+			// A wijk group none of whose respondents were asked for a grade has no row.
+			.filter((s) => s.scope === ALLE_WIJKEN || now.some((x) => s.wijken.includes(x.wijk_code)))
+			.map(({ scope, wijken }): CijferScope => {
+				const groepen = (g.rollenVan.get(scope) ?? [])
+					.filter((grp) => grp.rol === ALLE_ROLLEN || now.some((x) => inGroep(grp, { wijk: x.wijk_code, rol: x.rol })))
+					.sort((a, b) => byRolKey(a.rol, b.rol))
+					.map((grp): CijferGroep => {
+						const xs = cur(scope, grp.rol);
+						return { rol: grp.rol, rollen: grp.rollen, n: xs ? shownCount(xs.length) : HIDDEN, gemiddelde: xs?.length ? mean(xs) : null };
+					});
+				const a = prev ? prev(scope) : null;
+				const v = verandering(scope, { g, values: (s) => cur(s) }, prev ? { g: gVorig, values: (s) => prev(s) } : null);
+				return { wijk_code: scope, wijk_naam: namen.naam(scope), wijken, groepen, vorig: a?.length ? mean(a) : null, verandering: v.interval, reden: v.reden };
 			});
-			const a = prev.shown(`${s}|alle`) ? prev.scores.get(`${s}|alle`)! : [];
-			const b = cur.shown(`${s}|alle`) ? cur.scores.get(`${s}|alle`)! : [];
-			return {
-				wijk_code: s,
-				wijk_naam: wijkNaam(s),
-				groepen,
-				vorig: a.length ? mean(a) : null,
-				verandering: a.length && b.length ? bootstrapDifference(a, b, `${seizoen}|${s}|${thema}|cijfer`) : null
-			};
-		});
-		return { thema, vraag_tekst: now.map((g) => g.vraag_tekst).sort((a, b) => a.localeCompare(b, 'nl'))[0], scopes };
+		return { thema, vraag_tekst: now.map((x) => x.vraag_tekst).sort((a, b) => a.localeCompare(b, 'nl'))[0], scopes };
 	});
 }
+

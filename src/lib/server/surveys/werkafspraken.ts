@@ -8,18 +8,20 @@
 // items, so "eens" always means the agreement is kept). The behaviour is measured over the three
 // calendar months before the month of the round.
 //
-// Suppression per round and question: respondents, "eens" and "niet eens" are counts of people;
-// a count of 1 to k-1 is hidden with complementary suppression over eens + niet eens = n and over
-// the wijken and all wijken together. The behaviour's referrals likewise: all counted, those that
-// kept the agreement and the rest; a share is shown only when all three are.
+// Small numbers. Survey counts: each round's respondents are grouped once (groepering.ts: wijken
+// of fewer than k respondents merged into "overige wijken"); per question a wijk group shows its
+// counts (respondents, agreeing) only when `zichtbaar` allows it for the respondents who answered.
+// Behaviour: counts of referrals, published through the cell key method (cellKey.ts
+// publishCount: the SQL returns count(*) and sum(celsleutel) per cell), the share from the
+// published counts.
 
 import { addMonths } from '$lib/shared/periods';
 import { seizoenKey, type VraagType } from '$contract/surveys';
-import { ALLE_WIJKEN, ZONDER_WIJK, type Count } from '$lib/surveys/types';
+import { ALLE_WIJKEN, OVERIGE_WIJKEN, ZONDER_WIJK, type Count } from '$lib/surveys/types';
 import type { Database } from '$lib/server/db/database';
-import { suppress, suppressedShare } from '$lib/server/disclosure/suppression';
-import { ANSWERS_FROM, count, hasSurveyTables, scopeNamen, SCORE_SQL } from './enquetes';
-import { SHARE_COUNTS_SQL, type ShareCounts } from '$lib/server/referrals/kerncijfers';
+import { addKeyed, CELL_KEY_MODULUS, NO_RECORDS, publishCount, publishedShare, type KeyedCount } from '$lib/server/disclosure/cellKey';
+import { ANSWERS_FROM, cellCounts, hasSurveyTables, HIDDEN, scopeNamen, SCORE_SQL, seasonScopes, shownCount } from './enquetes';
+import { ALLE_ROLLEN, celKey, groepering, zichtbaar } from './groepering';
 
 /** The lowest score that counts as agreeing, per question type. */
 export const EENS_VANAF: Partial<Record<VraagType, number>> = { likert5: 4, likert7: 5, ja_nee: 1 };
@@ -41,7 +43,7 @@ export function gedragVoorThema(thema: string): GedragMaat | null {
 
 const ANSWERS_SQL = `
 	SELECT e.enquete_id, e.seizoen, strftime(e.datum, '%Y-%m-%d') AS datum, coalesce(e.wijk_code, r.wijk_code, '${ZONDER_WIJK}') AS wijk_code,
-		v.vraag_code, v.vraag_tekst, coalesce(nullif(trim(v.thema), ''), 'Algemeen') AS thema, v.type,
+		coalesce(r.rol, 'onbekend') AS rol, v.vraag_code, v.vraag_tekst, coalesce(nullif(trim(v.thema), ''), 'Algemeen') AS thema, v.type,
 		count(*) FILTER (WHERE a.waarde IS NOT NULL) AS n,
 		count(*) FILTER (WHERE ${SCORE_SQL} >= CASE v.type ${Object.entries(EENS_VANAF)
 			.map(([type, min]) => `WHEN '${type}' THEN ${min}`)
@@ -52,15 +54,46 @@ const ANSWERS_SQL = `
 	GROUP BY ALL
 	ORDER BY ALL`;
 
+/** Each round's respondents per cell (wijk, rol): what its grouping is made from. */
+const RESPONDENTS_SQL = `
+	SELECT e.seizoen, coalesce(e.wijk_code, r.wijk_code, '${ZONDER_WIJK}') AS wijk_code, coalesce(r.rol, 'onbekend') AS rol, count(*) AS n
+	FROM enquete_responsen r JOIN enquetes e USING (enquete_id)
+	WHERE e.soort = 'werkafspraken_monitor' AND r.compleet
+	GROUP BY ALL
+	ORDER BY ALL`;
+
+/** A count of referrals with the sum of their record keys (cell key method), for a filter. */
+const keyed = (name: string, where: string) =>
+	`count(*) FILTER (WHERE ${where}) AS ${name}, CAST(coalesce(sum(v.celsleutel) FILTER (WHERE ${where}), 0) % ${CELL_KEY_MODULUS} AS INTEGER) AS ${name}_sleutel`;
+
 const BEHAVIOUR_SQL = `
-	SELECT ${SHARE_COUNTS_SQL}
+	SELECT ${keyed('totaal', 'true')},
+		${keyed('basiszorg', 'b.lijn <= 1')},
+		${keyed('buurtteam', "v.bestemming = 'buurtteam'")},
+		${keyed('tijdig', "v.bestemming = 'buurtteam' AND v.terugkoppeling_datum <= v.datum + INTERVAL 28 DAY")},
+		count(v.terugkoppeling_datum) AS met_terugkoppeling
 	FROM verwijzingen v JOIN bestemmingen b USING (bestemming)
 	WHERE v.wijk_code = $wijk AND v.datum >= CAST($van AS DATE) AND v.datum <= CAST($tot AS DATE)`;
 
+interface BehaviourCounts {
+	totaal: number;
+	totaal_sleutel: number;
+	basiszorg: number;
+	basiszorg_sleutel: number;
+	buurtteam: number;
+	buurtteam_sleutel: number;
+	tijdig: number;
+	tijdig_sleutel: number;
+	met_terugkoppeling: number;
+}
+
 export interface Gedrag {
 	maat: GedragMaat;
-	/** the referrals counted: to the buurtteam (terugkoppeling) or all (basiszorg) */
+	/** the referrals counted: to the buurtteam (terugkoppeling) or all (basiszorg); cell key published */
 	noemer: Count;
+	/** those that kept the agreement; cell key published */
+	teller: Count;
+	/** published teller / published noemer */
 	aandeel: number | null;
 	van: string;
 	tot: string;
@@ -73,8 +106,11 @@ export interface WerkafspraakRij {
 	/** sorts rounds in time */
 	rondeKey: string;
 	datum: string;
+	/** a wijk, ALLE_WIJKEN, or OVERIGE_WIJKEN (the wijken of fewer than k respondents in the round) */
 	wijk_code: string;
 	wijk_naam: string;
+	/** the wijken of the row */
+	wijken: string[];
 	vraag_code: string;
 	vraag_tekst: string;
 	thema: string;
@@ -98,6 +134,7 @@ interface AnswerRow {
 	seizoen: string;
 	datum: string;
 	wijk_code: string;
+	rol: string;
 	vraag_code: string;
 	vraag_tekst: string;
 	thema: string;
@@ -118,13 +155,13 @@ export function gedragVenster(datum: string): { van: string; tot: string } {
 /** All rounds, questions and wijken of the werkafspraken monitor (or of one wijk and all together). */
 export async function werkafspraken(db: Database, k: number, wijk: string | null = null): Promise<Werkafspraken> {
 	if (!(await hasSurveyTables(db))) return { vragen: [], rondes: [], wijken: [], rijen: [] };
-	const [answers, namen] = await Promise.all([
-		// The whole region is always read, so that choosing a wijk does not change what is hidden.
+	const [answers, respondents, namen] = await Promise.all([
+		// The whole region is always read, so that choosing a wijk does not change what is shown.
 		db.query<AnswerRow>(ANSWERS_SQL, { types: Object.keys(EENS_VANAF).join(',') }),
+		db.query<{ seizoen: string; wijk_code: string; rol: string; n: number }>(RESPONDENTS_SQL),
 		scopeNamen(db)
 	]);
 	const wijken = [...new Set(answers.map((a) => a.wijk_code))].sort(namen.byNaam);
-	const scopes = [ALLE_WIJKEN, ...wijken];
 	const rondes = [...new Map(answers.map((a) => [a.seizoen, { ronde: a.seizoen, rondeKey: seizoenKey(a.seizoen) }])).values()].sort((a, b) =>
 		a.rondeKey.localeCompare(b.rondeKey)
 	);
@@ -136,60 +173,47 @@ export async function werkafspraken(db: Database, k: number, wijk: string | null
 		const key = seizoenKey(a.seizoen);
 		if (!known || key > known.key) vragen.set(a.vraag_code, { vraag_code: a.vraag_code, vraag_tekst: a.vraag_tekst, thema: a.thema, gedrag: gedragVoorThema(a.thema), key });
 	}
-
-	// Counts per round, question and wijk (several enquetes of one wijk and round add up).
-	const counts = new Map<string, number>();
-	const add = (key: string, x: number) => counts.set(key, (counts.get(key) ?? 0) + x);
-	const meta = new Map<string, { enquete_ids: Set<string>; datum: string }>();
-	for (const r of rondes)
-		for (const v of vragen.keys()) for (const s of scopes) for (const c of ['n', 'eens', 'oneens']) counts.set(`${c}|${r.ronde}|${v}|${s}`, 0);
-	for (const a of answers) {
-		for (const s of [ALLE_WIJKEN, a.wijk_code]) {
-			add(`n|${a.seizoen}|${a.vraag_code}|${s}`, a.n);
-			add(`eens|${a.seizoen}|${a.vraag_code}|${s}`, a.eens);
-			add(`oneens|${a.seizoen}|${a.vraag_code}|${s}`, a.n - a.eens);
-			const m = meta.get(`${a.seizoen}|${s}`) ?? { enquete_ids: new Set<string>(), datum: a.datum };
-			m.enquete_ids.add(a.enquete_id);
-			if (a.datum > m.datum) m.datum = a.datum;
-			meta.set(`${a.seizoen}|${s}`, m);
-		}
-	}
-	const groups: string[][] = [];
-	for (const r of rondes)
-		for (const v of vragen.keys()) {
-			for (const c of ['n', 'eens', 'oneens']) groups.push(scopes.map((s) => `${c}|${r.ronde}|${v}|${s}`));
-			for (const s of scopes) groups.push([`n|${r.ronde}|${v}|${s}`, `eens|${r.ronde}|${v}|${s}`, `oneens|${r.ronde}|${v}|${s}`]);
-		}
-	const cells = suppress(counts, groups, k);
-
-	const behaviour = await behaviourPerRound(db, k, rondes.map((r) => r.ronde), wijken, meta, [...new Set([...vragen.values()].map((v) => v.gedrag).filter((g) => g !== null))]);
+	const maten = [...new Set([...vragen.values()].map((v) => v.gedrag).filter((g) => g !== null))];
 
 	const rijen: WerkafspraakRij[] = [];
-	for (const s of scopes) {
-		if (wijk !== null && s !== ALLE_WIJKEN && s !== wijk) continue;
-		for (const r of rondes) {
-			const m = meta.get(`${r.ronde}|${s}`);
-			if (!m) continue;
+	for (const r of rondes) {
+		// The round's grouping, made once from its respondents.
+		const g = groepering(new Map(respondents.filter((x) => x.seizoen === r.ronde).map((x) => [celKey(x.wijk_code, x.rol), Number(x.n)])), k);
+		const scopes = seasonScopes(g, namen.byNaam);
+		const mine = answers.filter((a) => a.seizoen === r.ronde);
+		const inScope = (s: { scope: string; wijken: string[] }, w: string) => s.scope === ALLE_WIJKEN || s.wijken.includes(w);
+		const behaviour = await behaviourPerScope(db, k, scopes, mine, maten);
+		for (const s of scopes) {
+			if (wijk !== null && s.scope !== ALLE_WIJKEN && !s.wijken.includes(wijk)) continue;
+			const here = mine.filter((a) => inScope(s, a.wijk_code));
+			if (here.length === 0) continue;
+			const datum = here.map((a) => a.datum).sort().at(-1)!;
+			const enquete_ids = [...new Set(here.map((a) => a.enquete_id))].sort();
+			const grp = g.groepen.get(`${s.scope}|${ALLE_ROLLEN}`);
 			for (const v of vragen.values()) {
-				const key = `${r.ronde}|${v.vraag_code}|${s}`;
-				if (counts.get(`n|${key}`) === 0 && counts.get(`eens|${key}`) === 0) continue;
-				const n = count(cells.get(`n|${key}`));
-				const eens = count(cells.get(`eens|${key}`));
-				const raw = { n: counts.get(`n|${key}`)!, eens: counts.get(`eens|${key}`)! };
+				const q = mine.filter((a) => a.vraag_code === v.vraag_code);
+				const inQ = here.filter((a) => a.vraag_code === v.vraag_code);
+				const raw = { n: inQ.reduce((x, a) => x + Number(a.n), 0), eens: inQ.reduce((x, a) => x + Number(a.eens), 0) };
+				if (raw.n === 0 && raw.eens === 0) continue;
+				// Answering respondents per cell (wijk, rol) decide which groups show this question.
+				const answering = new Map<string, number>();
+				for (const a of q) answering.set(celKey(a.wijk_code, a.rol), (answering.get(celKey(a.wijk_code, a.rol)) ?? 0) + Number(a.n));
+				const shown = grp !== undefined && zichtbaar(g, answering).has(grp.id);
 				rijen.push({
-					enquete_ids: [...m.enquete_ids].sort(),
+					enquete_ids,
 					ronde: r.ronde,
 					rondeKey: r.rondeKey,
-					datum: m.datum,
-					wijk_code: s,
-					wijk_naam: namen.naam(s),
+					datum,
+					wijk_code: s.scope,
+					wijk_naam: namen.naam(s.scope),
+					wijken: s.wijken,
 					vraag_code: v.vraag_code,
 					vraag_tekst: v.vraag_tekst,
 					thema: v.thema,
-					n,
-					eens,
-					aandeel: n.value !== null && eens.value !== null ? suppressedShare(raw.eens, raw.n, k) : null,
-					gedrag: v.gedrag ? (behaviour.get(`${v.gedrag}|${r.ronde}|${s}`) ?? null) : null
+					n: shown ? shownCount(raw.n) : HIDDEN,
+					eens: shown ? shownCount(raw.eens) : HIDDEN,
+					aandeel: shown && raw.n > 0 ? raw.eens / raw.n : null,
+					gedrag: v.gedrag ? (behaviour.get(`${v.gedrag}|${s.scope}`) ?? null) : null
 				});
 			}
 		}
@@ -197,72 +221,59 @@ export async function werkafspraken(db: Database, k: number, wijk: string | null
 	return {
 		vragen: [...vragen.values()].map(({ key: _key, ...v }) => v).sort((a, b) => a.vraag_code.localeCompare(b.vraag_code, 'nl', { numeric: true })),
 		rondes,
-		wijken: wijken.map((w) => ({ wijk_code: w, wijk_naam: namen.naam(w) })),
+		wijken: wijken.filter((w) => w !== OVERIGE_WIJKEN).map((w) => ({ wijk_code: w, wijk_naam: namen.naam(w) })),
 		rijen
 	};
 }
 
-/** The referral behaviour per measure, round and wijk (and all wijken together), suppressed. */
-async function behaviourPerRound(
+/**
+ * The referral behaviour per measure and wijk group of one round (and all wijken together): the
+ * referrals of the three months before the month of each wijk's round, counted with their key sums
+ * and published through the cell key method; the share from the published counts.
+ */
+async function behaviourPerScope(
 	db: Database,
 	k: number,
-	rondes: readonly string[],
-	wijken: readonly string[],
-	meta: ReadonlyMap<string, { datum: string }>,
+	scopes: readonly { scope: string; wijken: string[] }[],
+	answers: readonly AnswerRow[],
 	maten: readonly GedragMaat[]
 ): Promise<Map<string, Gedrag>> {
 	const out = new Map<string, Gedrag>();
 	if (maten.length === 0) return out;
-	const windows: { ronde: string; wijk: string; van: string; tot: string }[] = [];
-	for (const ronde of rondes)
-		for (const w of wijken) {
-			const m = meta.get(`${ronde}|${w}`);
-			if (m && w !== ZONDER_WIJK) windows.push({ ronde, wijk: w, ...gedragVenster(m.datum) });
-		}
+	const datum = new Map<string, string>();
+	for (const a of answers) if (a.wijk_code !== ZONDER_WIJK && (!datum.has(a.wijk_code) || a.datum > datum.get(a.wijk_code)!)) datum.set(a.wijk_code, a.datum);
 	const measured = await Promise.all(
-		windows.map(async (w) => ({ ...w, counts: (await db.query<ShareCounts>(BEHAVIOUR_SQL, { wijk: w.wijk, van: w.van, tot: w.tot }))[0] }))
+		[...datum].map(async ([w, d]) => {
+			const venster = gedragVenster(d);
+			return { wijk: w, ...venster, counts: (await db.query<BehaviourCounts>(BEHAVIOUR_SQL, { wijk: w, van: venster.van, tot: venster.tot }))[0] };
+		})
 	);
-	const part = (maat: GedragMaat, c: ShareCounts) =>
-		maat === 'terugkoppeling_4wk' ? { teller: c.tijdig, noemer: c.buurtteam, geleverd: c.met_terugkoppeling > 0 } : { teller: c.basiszorg, noemer: c.totaal, geleverd: true };
-
+	const part = (maat: GedragMaat, c: BehaviourCounts): { teller: KeyedCount; noemer: KeyedCount; geleverd: boolean } =>
+		maat === 'terugkoppeling_4wk'
+			? { teller: { n: Number(c.tijdig), sleutel: Number(c.tijdig_sleutel) }, noemer: { n: Number(c.buurtteam), sleutel: Number(c.buurtteam_sleutel) }, geleverd: Number(c.met_terugkoppeling) > 0 }
+			: { teller: { n: Number(c.basiszorg), sleutel: Number(c.basiszorg_sleutel) }, noemer: { n: Number(c.totaal), sleutel: Number(c.totaal_sleutel) }, geleverd: true };
 	for (const maat of maten) {
-		const raw = new Map<string, { teller: number; noemer: number; geleverd: boolean; van: string; tot: string }>();
-		for (const w of measured) {
-			const p = part(maat, w.counts);
-			raw.set(`${w.ronde}|${w.wijk}`, { ...p, van: w.van, tot: w.tot });
-			const all = raw.get(`${w.ronde}|${ALLE_WIJKEN}`) ?? { teller: 0, noemer: 0, geleverd: false, van: w.van, tot: w.tot };
-			raw.set(`${w.ronde}|${ALLE_WIJKEN}`, {
-				teller: all.teller + p.teller,
-				noemer: all.noemer + p.noemer,
-				geleverd: all.geleverd || p.geleverd,
-				van: w.van < all.van ? w.van : all.van,
-				tot: w.tot > all.tot ? w.tot : all.tot
-			});
-		}
-		// The referrals counted (n), those that kept the agreement (t) and the rest (r) are one cube:
-		// all wijken = the wijken for each, n = t + r per wijk; a share needs all three shown.
-		const counts = new Map<string, number>();
-		for (const [key, v] of raw) {
-			counts.set(`n|${key}`, v.noemer);
-			counts.set(`t|${key}`, v.teller);
-			counts.set(`r|${key}`, v.noemer - v.teller);
-		}
-		const groups: string[][] = [];
-		for (const r of rondes) {
-			const keys = [`${r}|${ALLE_WIJKEN}`, ...wijken.map((w) => `${r}|${w}`)].filter((key) => raw.has(key));
-			for (const c of ['n', 't', 'r']) groups.push(keys.map((key) => `${c}|${key}`));
-			for (const key of keys) groups.push([`n|${key}`, `t|${key}`, `r|${key}`]);
-		}
-		const cells = suppress(counts, groups, k);
-		for (const [key, v] of raw) {
-			const noemer = count(cells.get(`n|${key}`));
-			const shown = noemer.value !== null && cells.get(`t|${key}`)!.value !== null && cells.get(`r|${key}`)!.value !== null;
-			out.set(`${maat}|${key}`, {
+		for (const s of scopes) {
+			const mine = measured.filter((m) => s.scope === ALLE_WIJKEN || s.wijken.includes(m.wijk));
+			if (mine.length === 0) continue;
+			let teller = NO_RECORDS;
+			let noemer = NO_RECORDS;
+			let geleverd = false;
+			for (const m of mine) {
+				const p = part(maat, m.counts);
+				teller = addKeyed(teller, p.teller);
+				noemer = addKeyed(noemer, p.noemer);
+				geleverd ||= p.geleverd;
+			}
+			const t = publishCount(teller.n, teller.sleutel, k);
+			const n = publishCount(noemer.n, noemer.sleutel, k);
+			out.set(`${maat}|${s.scope}`, {
 				maat,
-				noemer,
-				aandeel: shown && v.geleverd ? suppressedShare(v.teller, v.noemer, k) : null,
-				van: v.van,
-				tot: v.tot
+				noemer: n,
+				teller: t,
+				aandeel: geleverd ? publishedShare(t, n) : null,
+				van: mine.map((m) => m.van).sort()[0],
+				tot: mine.map((m) => m.tot).sort().at(-1)!
 			});
 		}
 	}
