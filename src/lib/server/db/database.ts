@@ -74,7 +74,15 @@ interface Generation {
 	idle: Map<string, DuckDBConnection[]>;
 	active: number;
 	retired: boolean;
+	/**
+	 * Results of `memo`, per scope and question, most recently used last. They belong to this
+	 * version of the file: a swap starts a new generation with an empty cache.
+	 */
+	results: Map<string, Promise<unknown>>;
 }
+
+/** Results kept per file version, over all scopes (least recently used dropped first). */
+const MAX_RESULTS = 400;
 
 /** Idle connections kept per file version, over all scopes. */
 const MAX_IDLE = 32;
@@ -162,7 +170,8 @@ export class Database {
 			tables: null,
 			idle: new Map(),
 			active: 0,
-			retired: false
+			retired: false,
+			results: new Map()
 		};
 		// A failed open must not stick: the next query tries again.
 		next.instance.catch(() => {
@@ -180,6 +189,28 @@ export class Database {
 
 	async query<T extends object = Row>(sql: string, params: Params = {}): Promise<T[]> {
 		return this.#run<T>(sql, params, this.scope);
+	}
+
+	/**
+	 * The result of `compute` for this version of the file, this scope, `name` and `args` (JSON):
+	 * computed once, then served from memory until the file is swapped. Concurrent requests for the
+	 * same result share one computation. The result is shared: callers must not change it.
+	 */
+	memo<T>(name: string, args: unknown, compute: () => Promise<T>): Promise<T> {
+		const gen = this.#generation();
+		const key = `${isFullScope(this.scope) ? '' : JSON.stringify(this.scope)}|${name}|${JSON.stringify(args)}`;
+		const hit = gen.results.get(key) as Promise<T> | undefined;
+		if (hit) {
+			gen.results.delete(key);
+			gen.results.set(key, hit);
+			return hit;
+		}
+		const result = compute();
+		gen.results.set(key, result);
+		// A failure is not kept: the next request tries again.
+		result.catch(() => gen.results.get(key) === result && gen.results.delete(key));
+		if (gen.results.size > MAX_RESULTS) gen.results.delete(gen.results.keys().next().value!);
+		return result;
 	}
 
 	/**
@@ -250,6 +281,7 @@ function keepIdle(gen: Generation, key: string, connection: DuckDBConnection): v
 function closeGeneration(gen: Generation): void {
 	for (const l of gen.idle.values()) for (const c of l) c.closeSync();
 	gen.idle.clear();
+	gen.results.clear();
 	void gen.instance.then((i) => i.closeSync()).catch(() => {});
 }
 

@@ -47,7 +47,12 @@ LEFT JOIN (
 GROUP BY GROUPING SETS ((b.lijn, b.bestemming), (b.lijn), ())
 ORDER BY b.lijn, n DESC, b.bestemming`;
 
-export async function destinations(db: Database, f: Filters, k: number): Promise<Destinations> {
+/** Computed once per version of the database (Database.memo). */
+export function destinations(db: Database, f: Filters, k: number): Promise<Destinations> {
+	return db.memo('destinations', [f, k], () => computeDestinations(db, f, k));
+}
+
+async function computeDestinations(db: Database, f: Filters, k: number): Promise<Destinations> {
 	const raw = await db.query<{ lijn: number | null; bestemming: string | null; n: number; sleutel: number }>(SQL, {
 		...filterParams(f),
 		lijn: null,

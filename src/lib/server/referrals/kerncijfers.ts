@@ -77,12 +77,12 @@ export interface KerncijfersResult {
 	eenheden: Kerncijfers[];
 }
 
-/** Headline figures for every gemeente (wijk = null) or for the wijken of one gemeente. */
-export async function kerncijfers(
-	db: Database,
-	k: number,
-	scope: { perWijk: boolean; gemeente?: string | null }
-): Promise<KerncijfersResult> {
+/** Headline figures for every gemeente (wijk = null) or for the wijken of one gemeente; memoised. */
+export function kerncijfers(db: Database, k: number, scope: { perWijk: boolean; gemeente?: string | null }): Promise<KerncijfersResult> {
+	return db.memo('kerncijfers', [k, scope.perWijk, scope.gemeente ?? null], () => computeKerncijfers(db, k, scope));
+}
+
+async function computeKerncijfers(db: Database, k: number, scope: { perWijk: boolean; gemeente?: string | null }): Promise<KerncijfersResult> {
 	const [range] = await db.deliveryPeriod<{ laatste_volledige_jaar: number | null }>(DATA_RANGE_SQL);
 	const jaar = range?.laatste_volledige_jaar ?? null;
 	if (jaar === null) return { jaar: null, eenheden: [] };

@@ -114,8 +114,15 @@ export async function viewMonths(db: Database, f: Pick<Filters, 'van' | 'tot'>):
 	);
 }
 
-/** The rows of one view (niveau, periode and filters), every unit and period, zeros included. */
-export async function referralRates(db: Database, f: Filters, k: number): Promise<RateRow[]> {
+/**
+ * The rows of one view (niveau, periode and filters), every unit and period, zeros included;
+ * computed once per version of the database (Database.memo).
+ */
+export function referralRates(db: Database, f: Filters, k: number): Promise<readonly RateRow[]> {
+	return db.memo('referralRates', [f, k], () => computeRates(db, f, k));
+}
+
+async function computeRates(db: Database, f: Filters, k: number): Promise<RateRow[]> {
 	const months = await viewMonths(db, f);
 	if (months.length === 0) return [];
 	const kind: PeriodKind = f.periode;

@@ -1,0 +1,70 @@
+// Database.memo: results kept per version of the database file, scope and question.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '$lib/server/db/database';
+import { parseFilters } from '$lib/server/referrals/filters';
+import { referralRates } from '$lib/server/referrals/verwijzingen';
+import { createFixtureDb, FIXTURE_REFERRALS } from '../fixtures/fixture-db';
+
+let dir: string;
+let file: string;
+beforeAll(async () => {
+	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-memo-'));
+	file = path.join(dir, 'monitor.duckdb');
+	await createFixtureDb(file);
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('Database.memo', () => {
+	it('computes once per question and shares concurrent requests', async () => {
+		const db = new Database(file);
+		let runs = 0;
+		const compute = async () => ++runs;
+		const [a, b] = await Promise.all([db.memo('q', [1], compute), db.memo('q', [1], compute)]);
+		expect([a, b, runs]).toEqual([1, 1, 1]);
+		expect(await db.memo('q', [2], compute)).toBe(2);
+		expect(await db.memo('q', [1], compute)).toBe(1);
+		expect(await db.memo('r', [1], compute)).toBe(3);
+		db.close();
+	});
+
+	it('does not keep a failure', async () => {
+		const db = new Database(file);
+		let runs = 0;
+		const flaky = async () => {
+			if (++runs === 1) throw new Error('eerste keer mis');
+			return 'gelukt';
+		};
+		await expect(db.memo('f', [], flaky)).rejects.toThrow('eerste keer mis');
+		expect(await db.memo('f', [], flaky)).toBe('gelukt');
+		db.close();
+	});
+
+	it('keeps scopes apart', async () => {
+		const db = new Database(file);
+		const scoped = db.scoped({ gemeenten: ['GM9901'], wijken: null });
+		const all = await referralRates(db, parseFilters(new URLSearchParams('niveau=gemeente&periode=jaar')), 5);
+		const own = await referralRates(scoped, parseFilters(new URLSearchParams('niveau=gemeente&periode=jaar')), 5);
+		expect(new Set(all.map((r) => r.niveau_code))).toEqual(new Set(['GM9901', 'GM9902']));
+		expect(new Set(own.map((r) => r.niveau_code))).toEqual(new Set(['GM9901']));
+		db.close();
+	});
+
+	it('starts afresh when a new version of the file is swapped in', async () => {
+		const db = new Database(file);
+		const q = parseFilters(new URLSearchParams('niveau=gemeente&periode=jaar&lijn=alle'));
+		const before = await referralRates(db, q, 5);
+		expect(await referralRates(db, q, 5)).toBe(before);
+		// The same data without Proefdorp's referrals, renamed over the file as an import does.
+		const next = path.join(dir, 'next.duckdb');
+		await createFixtureDb(next, FIXTURE_REFERRALS.filter((r) => r[1] !== 'WK990201'));
+		fs.renameSync(next, file);
+		const after = await referralRates(db, q, 5);
+		expect(after).not.toBe(before);
+		expect(after.filter((r) => r.niveau_code === 'GM9902').every((r) => r.verwijzingen === 0)).toBe(true);
+		expect(before.some((r) => r.niveau_code === 'GM9902' && r.verwijzingen !== 0)).toBe(true);
+		db.close();
+	});
+});
