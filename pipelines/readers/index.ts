@@ -7,6 +7,7 @@ import { readCsv } from './csv';
 import { checkCsvRows, checkFileSize, checkXlsxArchive, importLimits, type ImportLimits } from './limits';
 import type { RawTable } from './table';
 import { readXlsx } from './xlsx';
+import { checkXlsxHidden } from './xlsxHidden';
 
 export type { Cell, RawRow, RawTable } from './table';
 export { checkFileOnDisk, DEFAULT_LIMITS, importLimits, type ImportLimits } from './limits';
@@ -39,6 +40,8 @@ export async function readTable(
 	const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b; // "PK": an XLSX is a zip archive
 	if (ext === '.xlsx' || (ext !== '.csv' && ext !== '.txt' && isZip)) {
 		if (!(await checkXlsxArchive(bytes, errors, limits))) return null;
+		// Hidden sheets and hidden columns with values are refused before anything is read (privacy).
+		if (!(await checkXlsxHidden(bytes, errors))) return null;
 		return readXlsx(bytes, file, errors, options.sheet);
 	}
 	if (isZip) {
