@@ -113,7 +113,7 @@ export const byRolKey = (a: string, b: string) => {
  * Promotable groups: disjoint groups (sets of cells) that are not unions of atoms may be published
  * beside the unions of atoms when, with `counts`, each one's part inside mixed atoms is 0 or k or
  * more, and every mixed atom with respondents keeps k or more outside all promoted groups (the
- * argument at the top of this file). Greedy, largest first; returns the ids taken.
+ * argument at the top of this file). Greedy, in the order given; returns the ids taken.
  */
 export function promote(
 	candidates: readonly { id: string; cellen: ReadonlySet<string> }[],
@@ -140,8 +140,7 @@ export function promote(
 		}
 		return true;
 	};
-	const order = [...candidates].sort((a, b) => sum(b.cellen, counts) - sum(a.cellen, counts) || a.id.localeCompare(b.id));
-	for (const g of order) {
+	for (const g of candidates) {
 		const n = sum(g.cellen, counts);
 		if (n > 0 && n < k) continue;
 		if (ok([...taken, g])) taken.push(g);
@@ -237,7 +236,11 @@ export function groepering(respondenten: ReadonlyMap<string, number>, k: number)
 		const rollen = [...new Set(cells.map(rolOfCel))].sort(byRolKey);
 		const roleCells = (r: string) => new Set(cells.filter((c) => rolOfCel(c) === r));
 		const exact = rollen.filter((r) => isUnionOf(roleCells(r), atomen));
-		const candidates = rollen.filter((r) => !exact.includes(r)).map((r) => ({ id: r, cellen: roleCells(r) }));
+		const candidates = rollen
+			.filter((r) => !exact.includes(r))
+			.map((r) => ({ id: r, cellen: roleCells(r) }))
+			// largest first
+			.sort((a, b) => sum(b.cellen, counts) - sum(a.cellen, counts) || a.id.localeCompare(b.id));
 		gepromoveerd = promote(candidates, atomen, counts, k);
 		const shownRoles = rollen.filter((r) => exact.includes(r) || gepromoveerd.has(r));
 		// One shown role that is everyone: no split to show.
@@ -303,6 +306,13 @@ export function zichtbaar(g: Groepering, antwoorden: ReadonlyMap<string, number>
 		if (isUnionOf(grp.cellen, atomen)) out.add(grp.id);
 		else if (grp.scope === ALLE_WIJKEN && grp.rol !== ALLE_ROLLEN) top.push(grp);
 	}
+	// The roles first (those promoted for the season first, then the largest), "overige rollen"
+	// last: when every role of all wijken is shown it is all roles minus them, shown anyway.
+	const rank = (x: Groep) => (x.rol === OVERIGE_ROLLEN ? 2 : g.gepromoveerd.has(x.rol) ? 0 : 1);
+	top.sort((x, y) => rank(x) - rank(y) || a(y.cellen) - a(x.cellen) || x.id.localeCompare(y.id));
 	for (const id of promote(top, atomen, antwoorden, k)) out.add(id);
+	const overige = groepId(ALLE_WIJKEN, OVERIGE_ROLLEN);
+	const roles = [...g.groepen.values()].filter((x) => x.scope === ALLE_WIJKEN && x.rol !== ALLE_ROLLEN && x.rol !== OVERIGE_ROLLEN);
+	if (g.groepen.has(overige) && out.has(groepId(ALLE_WIJKEN, ALLE_ROLLEN)) && roles.every((x) => out.has(x.id))) out.add(overige);
 	return out;
 }
