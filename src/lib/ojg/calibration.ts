@@ -1,6 +1,7 @@
-// Placebo-calibrated intervals for the OJG difference-in-differences (docs/ojg-effect.md,
-// "Uncertainty"). The Wald standard error of `did()` assumes Poisson counts; referral counts of GP
-// practices vary more than that (overdispersion), so its 95% interval is too narrow. Calibration:
+// Placebo-calibrated intervals for the OJG difference-in-differences, see
+// docs/ojg-effect.md "Uncertainty". The Wald standard error of `did()` assumes Poisson counts;
+// referral counts of GP practices vary more than that (overdispersion), so its 95% interval is too
+// narrow. Calibration:
 //   - placebos: every comparison practice j of a comparison group C (with at least 2 practices) is
 //     treated as if it had had the placement, against C minus j, with the same windows; a placebo
 //     with a zero count is skipped. z_j = ln DiD_j / se_j. No placement happened there, so the z_j

@@ -1,0 +1,73 @@
+// The /ojg page rendered on the server from ojgEffect on hand-made databases (tests/ojg/fixture.ts):
+// the calibration, the pooled estimate's label and left-out placements, an estimate without an
+// interval, and the Dutch note on perturbed counts.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { render } from 'svelte/server';
+import { afterAll, describe, expect, it } from 'vitest';
+import Page from '../../src/routes/ojg/+page.svelte';
+import { Database } from '$lib/server/db/database';
+import { ojgEffect } from '$lib/server/ojg/effect';
+import { parseOjgParams } from '$lib/server/ojg/params';
+import { PERTURBATION_NOTE } from '$lib/shared/disclosure';
+import { createOjgDb, month, months, spread, type Practice, type Referral } from './fixture';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-ojg-page-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+// The worked example of tests/ojg/effect.test.ts (all record keys 0).
+const PRACTICES: Practice[] = ['T', 'B', 'C', 'D', 'E', 'F'].map((code) => ({ code, gemeente: 'GM9901', kinderen: { 2024: 120, 2025: 120 } }));
+const PRE = months('2024-01', '2024-06');
+const POST = months('2024-08', '2025-01');
+const EXAMPLE: Record<string, [number, number]> = { T: [40, 20], B: [50, 45], C: [30, 36], D: [60, 48], E: [25, 33], F: [45, 31] };
+const rows = (except: string[] = []): Referral[] => [
+	...Object.entries(EXAMPLE)
+		.filter(([code]) => !except.includes(code))
+		.flatMap(([code, [pre, post]]) => [...spread(PRE, pre, code), ...spread(POST, post, code)]),
+	...month('2025-12', 1, 'B', { bestemming: 'buurtteam' })
+];
+
+let n = 0;
+async function page(referrals: Referral[], query = 'venster=6') {
+	const file = path.join(dir, `page${n++}.duckdb`);
+	await createOjgDb(file, PRACTICES, referrals, [
+		{ praktijk: 'T', functie: 'ojg', start: '2024-07-15' },
+		{ praktijk: 'B', functie: 'poh_jeugd', start: '2025-09-01' }
+	]);
+	const db = new Database(file);
+	const params = parseOjgParams(new URLSearchParams(query));
+	const effect = await ojgEffect(db, params.venster, params.vergelijking, 5);
+	db.close();
+	const data = { ok: true, site: { ok: true }, params, query, effect };
+	return render(Page, { props: { data } as never }).body;
+}
+
+const text = (html: string) => html.replace(/<!--[^]*?-->/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('/ojg', () => {
+	it('shows phi, the pooled label, what is left out and the note on perturbed counts', async () => {
+		const html = await page(rows());
+		const t = text(html);
+		expect(t).toContain('Spreidingsfactor 1,23 (uit 5 schijnplaatsingen, 4 vrijheidsgraden)');
+		expect(t).toContain('gewogen gemiddelde over deze 1 plaatsing');
+		expect(t).toContain('1 plaatsing telt niet mee in het gemiddelde: 1 te recent.');
+		expect(html).toContain('aria-label="Gewogen gemiddelde over deze plaatsingen: −45,6% (95%-BI −77,9% tot +33,7%)"');
+		expect(t).toContain(PERTURBATION_NOTE);
+		// Published window counts of T: 40 → 37, 20 → 17 (keys 0).
+		expect(t).toContain('(37 en 17 verwijzingen)');
+		// The comparison group text matches the rule in the code: no placement on any day.
+		expect(t).toContain('die op geen enkele dag van de periode vóór, de startmaand en de periode na een OJG, POH-jeugd of jeugdconsulent hadden');
+		// Default series: 3-month sums.
+		expect(t).toContain('over de laatste 3 maanden');
+	});
+
+	it('shows an estimate without an interval, and why', async () => {
+		const html = await page(rows(['F']));
+		const t = text(html);
+		expect(t).toContain('Geen betrouwbaarheidsintervallen: 4 schijnplaatsingen, te weinig vergelijkingspraktijken om de toevalsspreiding te schatten');
+		expect(t).toContain('Er is geen betrouwbaarheidsinterval: te weinig vergelijkingspraktijken om de toevalsspreiding te schatten');
+		expect(html).toContain('data-no-interval="true"');
+		expect(t).not.toContain('Spreidingsfactor');
+	});
+});
