@@ -218,7 +218,9 @@ const ADDRESS_SOURCE = String.raw`(?<![\p{L}])${STREET_NAME}${SP}+(?:${anyCase('
 const TITLE_ABBR = ['dhr', 'mevr', 'mvr', 'mw', 'mr', 'dr', 'drs', 'ir', 'ing', 'prof', 'mej'].map(anyCase).join('|');
 const TITLE_WORD = ['de heer', 'meneer', 'mijnheer', 'mevrouw', 'mejuffrouw', 'juffrouw', 'familie', 'fam.'].map((w) => anyCase(w).replace(/ /g, `${SP}+`)).join('|');
 const INITIALS = String.raw`(?:\p{Lu}\.${SP}?){1,4}`;
-const SURNAME = String.raw`(?:(?:${PARTICLE}|${anyCase('van')}|${anyCase('de')})${SP}+){0,3}\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?`;
+/** Particles of a surname in any case (de Vries, De Vries, El Amrani, van 't Hof). */
+const PARTICLE_ANY = String.raw`(?:${['van', 'de', 'der', 'den', 'het', 'ten', 'ter', 'te', 'la', 'le', 'du', 'da', 'di', 'el', 'al', 'von', 'op', 'in'].map(anyCase).join('|')}|'t|’t)`;
+const SURNAME = String.raw`(?:${PARTICLE_ANY}${SP}+){0,3}\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?`;
 const PERSON = String.raw`(?:${INITIALS}${SP}?(?:${SURNAME})?|${SURNAME})`;
 const TITLE_SOURCE = String.raw`(?<![\p{L}])(?:(?:${TITLE_ABBR})(?:\.${SP}*|${SP}+(?=\p{Lu}\.))|(?:${TITLE_WORD})${SP}+)${PERSON}`;
 // Initials before a surname without a title: two or more initials (J.K. Jansen), or one before a
@@ -289,7 +291,14 @@ const digitCount = (text: string) => {
 const DETECTORS: readonly Detector[] = [
 	{ kind: 'email', regex: new RegExp(EMAIL_SOURCE, 'gu'), quick: (t) => t.includes('@') || /[\[(]at[\])]/i.test(t) },
 	{ kind: 'geboortedatum', regex: new RegExp(DOB_SOURCE, 'gu'), quick: (t) => /geb|dob|d\.o\.b/i.test(t) },
-	{ kind: 'telefoon', regex: new RegExp(PHONE_SOURCE, 'gu'), quick: (t) => digitCount(t) >= 8, accept: (m) => !STARTS_WITH_DATE.test(m) },
+	{
+		kind: 'telefoon',
+		regex: new RegExp(PHONE_SOURCE, 'gu'),
+		quick: (t) => digitCount(t) >= 8,
+		accept: (m) => !STARTS_WITH_DATE.test(m),
+		// `(06-12345678)`: the bracket before the number is the text's, not the area code's.
+		replace: (m) => (m.startsWith('(') && !m.includes(')') ? `(${MASK.telefoon}` : MASK.telefoon)
+	},
 	{
 		kind: 'bsn',
 		regex: new RegExp(BSN_SOURCE, 'gu'),
@@ -478,6 +487,8 @@ export function looksLikeName(value: string): boolean {
 export function pseudonymProblem(value: string | number | Date): 'bsn' | 'datum' | 'naam' | null {
 	if (value instanceof Date) return 'datum';
 	if (typeof value === 'number') return isBsnValue(value) ? 'bsn' : null;
+	// A date first: 1950-04-03 is also eight digits that may pass the elfproef.
+	if (DATE_IN_VALUE.test(stripInvisible(value))) return 'datum';
 	if (isBsnValue(value) || isLabelledBsn(value)) return 'bsn';
 	// Nine digits inside a longer pseudonym (P-111222333, jansen111222333) as well.
 	for (const run of stripInvisible(value).match(/(?<!\d)\d(?:[ .\-/]?\d){7,8}(?!\d)/g) ?? []) {

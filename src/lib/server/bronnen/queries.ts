@@ -1,4 +1,7 @@
-// Provenance: what was loaded, when, from which file, and what each load reported.
+// Provenance: what was loaded, when, from which file, and what each load reported. What a load
+// stored is shown through the contract's detectors of identifying data: loads from before the
+// detectors may have stored a header cell's content in a warning, or a number in a file name.
+import { CONTACT_KINDS, maskPersonalData } from '$contract/privacy';
 import { LOADED_BY_PREFIX } from '$contract/provenance';
 import type { Database } from '$lib/server/db/database';
 import { isSmall } from '$lib/server/disclosure/suppression';
@@ -65,8 +68,33 @@ export async function loads(db: Database, k: number): Promise<LoadRecord[]> {
 						rows_rejected: hideSmall(r.rows_rejected, k)
 					}
 				: {};
-		return { ...r, counts_hidden: false, ...counts, warnings: parseWarnings(r.warnings) };
+		return {
+			...r,
+			file_name: maskPersonalData(r.file_name).text,
+			geladen_door: r.geladen_door === null ? null : maskPersonalData(r.geladen_door, CONTACT_KINDS).text,
+			counts_hidden: false,
+			...counts,
+			warnings: parseWarnings(r.warnings).map(safeWarning)
+		};
 	});
+}
+
+/** A column named by its position, as warnings name an unknown column since the detectors: `kolom 3`, `kolom AB`. */
+const POSITION = /^kolom (?:\d+|[A-Z]{1,3})$/;
+/** Warnings about a column that is not one of the dataset's: its header cell may hold anything. */
+const UNKNOWN_COLUMN = /\(regel: (?:kolom-onbekend|kolom-zonder-naam)\)$/;
+
+/**
+ * A stored warning as it may be shown: a warning about an unknown column that quotes the header
+ * cell (loads from before warnings named columns by position) shows no name, and any identifying
+ * data left in the text is masked.
+ */
+export function safeWarning(warning: string): string {
+	let w = warning;
+	if (UNKNOWN_COLUMN.test(w)) {
+		w = w.replace(/, kolom "((?:[^"]|"(?!: ))*)": /, (whole, name: string) => (POSITION.test(name) ? whole : ', kolom (naam niet getoond): '));
+	}
+	return maskPersonalData(w).text;
 }
 
 function parseWarnings(json: string): string[] {

@@ -1,7 +1,9 @@
 // The edits a regiegroep makes in the app, each appended to the audit trail with who, when, the
 // record as it was shown before (old, with its source) and the record after (new). Free text is
-// masked for personal data before it is stored, like imported free text.
-import { maskPersonalData } from '$contract/privacy';
+// masked for identifying data before it is stored, like imported free text, with the contract's
+// detectors (docs/privacy.md "Identifying data"); so is the editor's name, and an edit by a user
+// name that holds identifying data (a phone number, a BSN) is refused.
+import { CONTACT_KINDS, findPersonalData, maskPersonalData, MASK_WORDS } from '$contract/privacy';
 import { itemKey, KWADRANTEN, type Kwadrant, type Status } from '$contract/regiegroep';
 import type { Combined } from '$lib/regiegroep/precedence';
 import type { SwotRecord } from '$lib/regiegroep/swot';
@@ -39,6 +41,35 @@ export interface EditContext {
 
 const masked = (text: string | null) => (text === null ? null : maskPersonalData(text).text);
 
+/** The text fields of the records an edit stores (in `oud` and `nieuw`): masked whatever their source. */
+const TEXT_FIELDS = ['toelichting', 'omschrijving', 'thema', 'titel', 'doel', 'trekker', 'partners'] as const;
+
+/** A record with its text fields masked (an import from before the detectors may hold unmasked text). */
+function maskRecord<T extends object>(value: T): T {
+	const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+	for (const k of TEXT_FIELDS) if (typeof out[k] === 'string') out[k] = maskPersonalData(out[k] as string).text;
+	return out as T;
+}
+
+/**
+ * Who edits, as stored: the display name with contact details masked (a name is what it is; a
+ * phone number, e-mail address or BSN beside it is not); the user name must hold none at all,
+ * since it is what undo compares, so such an edit is refused.
+ */
+export function editorOf(ctx: Pick<EditContext, 'wie' | 'door'>): { wie: string; door: string | null } {
+	if (ctx.door !== null) {
+		const found = findPersonalData(ctx.door, CONTACT_KINDS);
+		if (found.length > 0) {
+			throw new EditError(
+				`Uw gebruikersnaam bevat een ${MASK_WORDS[found[0]][0]}; zo wordt hij niet bij een wijziging bewaard. Vraag de beheerder om een andere gebruikersnaam.`,
+				undefined,
+				403
+			);
+		}
+	}
+	return { wie: maskPersonalData(ctx.wie, CONTACT_KINDS).text, door: ctx.door };
+}
+
 function source<T>(c: Combined<T>): string {
 	return c.bron === 'app' ? `app:${c.app!.audit_id}` : `import:${c.import!.load_id}`;
 }
@@ -53,18 +84,19 @@ async function record<T extends object>(
 	before: Combined<T> | undefined,
 	nieuw: T
 ): Promise<number> {
+	const { wie, door } = editorOf(ctx);
 	return appendAudit(conn, {
 		tijdstip: (ctx.now ?? new Date()).toISOString(),
-		wie: ctx.wie,
-		door: ctx.door,
+		wie,
+		door,
 		soort,
 		actie,
 		sleutel,
 		werkplan_id: context.werkplan_id ?? null,
 		wijk_code: context.wijk_code ?? null,
-		oud: before ? (before.value as Record<string, unknown>) : null,
+		oud: before ? maskRecord(before.value as Record<string, unknown>) : null,
 		oud_bron: before ? source(before) : null,
-		nieuw: nieuw as Record<string, unknown>
+		nieuw: maskRecord(nieuw as Record<string, unknown>)
 	});
 }
 
@@ -122,7 +154,7 @@ export async function addSwotItem(ctx: EditContext, input: NewSwotItem, wijken: 
 		item_id,
 		kwadrant: input.kwadrant,
 		omschrijving: maskPersonalData(input.omschrijving).text,
-		thema: input.thema,
+		thema: masked(input.thema),
 		afgesloten_op: null
 	};
 	await ctx.store.write((conn) => record(ctx, conn, 'swot', 'toegevoegd', swotKey(nieuw), { wijk_code: nieuw.wijk_code }, undefined, nieuw));
@@ -151,7 +183,7 @@ export function editSwotItem(ctx: EditContext, target: SwotTarget, input: { kwad
 		...current,
 		kwadrant: input.kwadrant,
 		omschrijving: maskPersonalData(input.omschrijving).text,
-		thema: input.thema
+		thema: masked(input.thema)
 	}));
 }
 
