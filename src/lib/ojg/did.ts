@@ -1,8 +1,9 @@
-// Difference-in-differences of rates (rate ratios), with a Wald interval on the log scale, and the
-// inverse-variance pooled estimate over several placements. The method the OJG-effect page states:
+// Difference-in-differences of rates (rate ratios) with its Wald standard error on the log scale:
 //   RR_t = rate_post / rate_pre of the practice, RR_c the same for the comparison group,
-//   DiD = RR_t / RR_c, effect = (DiD - 1) x 100%,
-//   95% interval exp(ln DiD ± 1.96·se), se = sqrt(1/a_pre + 1/a_post + 1/c_pre + 1/c_post).
+//   DiD = RR_t / RR_c, effect = (DiD - 1) x 100%, se = sqrt(1/a_pre + 1/a_post + 1/c_pre + 1/c_post).
+// The Wald interval exp(ln DiD ± 1.96·se) assumes Poisson counts and is too narrow for referral
+// counts; the page publishes the placebo-calibrated interval of calibration.ts instead, and
+// keeps ciLow/ciHigh only as the uncalibrated reference (tests compare the two).
 
 export const Z95 = 1.959963984540054;
 
@@ -60,30 +61,6 @@ export function did(cells: Cells, personYears: PersonTime): DidEstimate {
 		ciLow: Math.exp(lnDid - Z95 * se),
 		ciHigh: Math.exp(lnDid + Z95 * se)
 	};
-}
-
-export interface Pooled {
-	did: number;
-	lnDid: number;
-	se: number;
-	ciLow: number;
-	ciHigh: number;
-	n: number;
-}
-
-/** Inverse-variance weighted mean of ln DiD (fixed effect), or null for an empty list. */
-export function pool(estimates: ReadonlyArray<{ lnDid: number; se: number }>): Pooled | null {
-	if (estimates.length === 0) return null;
-	let sw = 0;
-	let swx = 0;
-	for (const e of estimates) {
-		const w = 1 / (e.se * e.se);
-		sw += w;
-		swx += w * e.lnDid;
-	}
-	const lnDid = swx / sw;
-	const se = Math.sqrt(1 / sw);
-	return { did: Math.exp(lnDid), lnDid, se, ciLow: Math.exp(lnDid - Z95 * se), ciHigh: Math.exp(lnDid + Z95 * se), n: estimates.length };
 }
 
 /** A ratio as a percentage change: 0.68 → -32. */
