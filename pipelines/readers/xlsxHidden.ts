@@ -10,6 +10,15 @@ import { maskPersonalData } from '../../contract/privacy';
 import type { ErrorCollector } from '../errors';
 import { columnLetter } from './position';
 
+/** The part of JSZip's StreamHelper used here. */
+interface ZipTextStream {
+	on(event: 'data', fn: (chunk: string) => void): ZipTextStream;
+	on(event: 'error', fn: (e: Error) => void): ZipTextStream;
+	on(event: 'end', fn: () => void): ZipTextStream;
+	pause(): ZipTextStream;
+	resume(): ZipTextStream;
+}
+
 const REFUSED = 'het hele bestand is geweigerd: verborgen gegevens worden niet geladen. Maak ze zichtbaar en verwijder wat niet geleverd mag worden, of laat ze weg uit de export, en lever opnieuw aan';
 
 interface SheetEntry {
@@ -111,7 +120,8 @@ async function hiddenColumnsWithValues(file: JSZip.JSZipObject): Promise<number[
 
 	// JSZip's own stream, as text in chunks: the sheet is never held whole.
 	await new Promise<void>((resolve, reject) => {
-		const stream = file.internalStream('string');
+		// internalStream is JSZip's documented stream helper, missing from its type declarations.
+		const stream = (file as unknown as { internalStream(type: 'string'): ZipTextStream }).internalStream('string');
 		let done = false;
 		stream
 			.on('data', (chunk: string) => {
