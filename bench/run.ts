@@ -54,7 +54,7 @@ async function inflate(src: string, dst: string, factor: number) {
 	const c = await instance.connect();
 	await c.run(`INSERT INTO verwijzingen
 		SELECT verwijzing_id || '-x' || i, least(datum + CAST(i % 4 AS INTEGER), DATE '2025-12-31'), praktijk_code, wijk_code, leeftijdsgroep, verwijzer,
-			bestemming, domein, client_pseudo, terugkoppeling_datum, load_id
+			bestemming, domein, client_pseudo, terugkoppeling_datum, load_id, CAST((celsleutel + 37 * i) % 256 AS INTEGER)
 		FROM verwijzingen, range(1, ${factor}) AS t(i)`);
 	await c.run('CHECKPOINT');
 	const n = (await c.runAndReadAll('SELECT count(*)::INTEGER AS n FROM verwijzingen')).getRowObjectsJS()[0].n;

@@ -75,6 +75,7 @@ export function detectDataset(header: readonly string[], forced?: string): Detec
 		};
 	}
 	const known = (d: DatasetSpec) => d.columns.filter((c) => !c.derived && has(d, c.name)).length;
+	// bounded: one candidate per dataset
 	const best = Math.max(...candidates.map(known));
 	const winners = candidates.filter((d) => known(d) === best);
 	if (winners.length > 1) {

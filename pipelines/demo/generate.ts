@@ -222,7 +222,9 @@ export async function generateDemo(outDir: string, seed: number = DEMO_SEED): Pr
 		});
 	}
 
+	// bounded: a handful of files each
 	files.push(...(await writeRegiegroep(outDir, seed)));
+	// bounded: a handful of files
 	files.push(...(await generateEnquetes(outDir, seed)).files);
 
 	await writeReadme(outDir, seed, files, populatie);
@@ -304,6 +306,7 @@ ${regiegroepReadme()}${enquetesReadme()}`;
 async function main() {
 	const outDir = resolve(fileURLToPath(new URL('../../data/demo', import.meta.url)));
 	const files = await generateDemo(outDir, DEMO_SEED);
+	// bounded: one per demo file
 	const width = Math.max(...files.map((f) => f.file.length));
 	for (const f of files) {
 		console.log(`${f.file.padEnd(width)}  ${String(f.rows).padStart(6)} rijen  ${String(Math.round(f.bytes / 1024)).padStart(5)} kB`);

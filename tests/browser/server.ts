@@ -19,6 +19,8 @@ async function freePort(): Promise<number> {
 
 export interface RunningServer {
 	url: string;
+	/** the server process (for its memory use in benchmarks) */
+	pid: number;
 	stop: () => Promise<void>;
 	output: () => string;
 }
@@ -48,6 +50,7 @@ export async function startServer(dbPath: string, env: Record<string, string> = 
 	}
 	return {
 		url,
+		pid: child.pid!,
 		output: () => log,
 		stop: () =>
 			new Promise((resolve) => {
