@@ -218,6 +218,11 @@ describe('ojgEffect: status rules', () => {
 		const db = await database(BASE(), [T_OJG], practices);
 		expect((await ojgEffect(db, 6, 'gemeente', 5)).plaatsingen[0]).toMatchObject({ status: 'niet_te_schatten', reden: 'populatie 0-17 ontbreekt voor praktijk T in 2025' });
 		db.close();
+		// No registered children at all (0 loaded): no person-time, no rate.
+		const none = PRACTICES.map((p) => (p.code === 'T' ? { ...p, kinderen: { 2024: 0, 2025: 0 } } : p));
+		const db3 = await database(BASE(), [T_OJG], none);
+		expect((await ojgEffect(db3, 6, 'gemeente', 5)).plaatsingen[0]).toMatchObject({ status: 'niet_te_schatten', reden: 'geen ingeschreven kinderen bij de praktijk vóór de start' });
+		db3.close();
 		// X (4 children, GM9902) has no comparison practice in its gemeente: it falls back to all
 		// practices without a placement (B..F), and may not be shown.
 		const db2 = await database(BASE(), [T_OJG, { praktijk: 'X', functie: 'ojg', start: '2024-07-15' }]);

@@ -149,6 +149,7 @@ function assess(d: Design, all: readonly PlacementRecord[], data: OutcomeData, b
 	const missing = Object.values(pys).find((p) => p.missing)?.missing;
 	if (missing) return fail('niet_te_schatten', 'populatie', `populatie 0-17 ontbreekt voor praktijk ${missing}`);
 	const py: PersonTime = { aPre: pys.aPre.py, aPost: pys.aPost.py, cPre: pys.cPre.py, cPost: pys.cPost.py };
+	for (const c of CELLS) if (!(py[c] > 0)) return fail('niet_te_schatten', 'populatie', `geen ingeschreven kinderen bij ${CELL_LABEL[c]}`);
 	const counts = windowCounts(d, data);
 	const published: WindowCells<Cell> = {
 		aPre: publishCount(counts.aPre.n, counts.aPre.sleutel, k),
