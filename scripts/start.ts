@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildDemoDatabase } from './demo-db';
 import { serve } from './serve';
+import { DEMO_ACCOUNTS, demoPassword } from '../src/lib/server/auth/bootstrap';
+import { UserStore, usersPath } from '../src/lib/server/auth/users';
 
 const root = path.resolve(import.meta.dirname, '..');
 // BM_BUILD_DIR as in svelte.config.js: the build goes there, and is served from there.
@@ -34,7 +36,28 @@ if (!fs.existsSync(dbPath)) {
 	await buildDemoDatabase(dbPath);
 }
 /** What SvelteKit and Vite print on every build that means nothing to someone starting the app. */
-const BUILD_NOISE = [/Run npm run preview/, /^> Using @sveltejs\/adapter-node/, /Generated an empty chunk/, /^\s*✔ done\s*$/, /^\s*$/];
+const BUILD_NOISE = [
+	/Run npm run preview/,
+	/npm run preview/,
+	/^> Using @sveltejs\/adapter-node/,
+	/Generated an empty chunk/,
+	/^\s*✔ done\s*$/,
+	/Wrote site to/,
+	/^\s*$/
+];
+
+/** The demo accounts that exist in the accounts file (the server creates them on its first start on the demo data). */
+function demoAccountLines(): string[] {
+	let accounts;
+	try {
+		accounts = new UserStore(usersPath()).list();
+	} catch {
+		return [];
+	}
+	return DEMO_ACCOUNTS.filter((d) => accounts.some((a) => a.gebruikersnaam === d.gebruikersnaam && a.naam === d.naam && a.actief)).map(
+		(d) => `  ${d.gebruikersnaam.padEnd(22)} wachtwoord ${demoPassword(d.gebruikersnaam).padEnd(28)} ${d.naam.replace(/ \(demo\)$/, '')}`
+	);
+}
 
 if (buildIsStale()) {
 	console.log('De app wordt gebouwd (vite build) …');
@@ -54,6 +77,9 @@ if (buildIsStale()) {
 }
 console.log(`Database: ${dbPath}`);
 const running = await serve({ buildDir });
+const demo = demoAccountLines();
+if (demo.length) console.log(`Demo-accounts (fictieve gegevens; wijzig ze met npm run users):\n${demo.join('\n')}`);
+console.log('Stoppen: Ctrl+C.');
 const stop = () => void running.close();
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -110,6 +110,8 @@ describe('LineChart', () => {
 	it('becomes small multiples past 6 series: a panel per series, its own line in colour over the others in grey', () => {
 		const many = Array.from({ length: 8 }, (_, i) => ({ key: `W${i}`, name: `Wijk ${i}`, points: trend[i % 2].points }));
 		const svg = wide({ series: many });
+		compareSnapshot('line-chart-multiples', svg);
+		compareSnapshot('line-chart-multiples-narrow', plotSvgs(render(LineChart, { props: { ...props, series: many } }).body)[1]);
 		expect(svg.match(/data-mark="line"/g)).toHaveLength(8);
 		for (let i = 0; i < 8; i++) expect(svg).toContain(`>Wijk ${i}</text>`);
 		// In each panel the 7 other series are context lines (one <path> each).

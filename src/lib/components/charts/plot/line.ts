@@ -67,18 +67,27 @@ export function lineSpec(all: readonly LineSeries[], o: LineOptions): Plot.PlotO
 	const multiples = !compact && own.length > MAX_LINES;
 	const window = smooth ? rollingWindow(xs) : null;
 
-	// Layout: one panel, or a grid of panels with the same scales.
-	const cols = multiples ? Math.max(1, Math.floor(width / 220)) : 1;
+	// Layout: one panel, or a grid of panels with the same scales (2 columns on a phone, 3 on a wide screen).
+	const cols = multiples ? Math.max(2, Math.floor(width / 230)) : 1;
 	const rows = multiples ? Math.ceil(own.length / cols) : 1;
 	const labelled = !compact && !multiples;
 	const labelChars = width < 480 ? 12 : 20;
 	const marginRight = labelled ? Math.min(textWidth('x'.repeat(labelChars)) + 12, Math.round(width * 0.3)) : compact ? 12 : 16;
 	const marginLeft = compact ? 36 : Math.max(...y.values.map((v) => textWidth(y.format(v)))) + 22;
-	const marginTop = multiples ? 16 + 2 * LINE : bands.length || markers.length ? 40 : compact ? 10 : 32;
 	const marginBottom = compact ? 24 : 50;
-	const panelHeight = multiples ? 150 : (o.height ?? (width < 480 ? 260 : 340));
-	const height = multiples ? rows * (panelHeight + marginTop) + marginBottom : panelHeight;
-	const plotWidth = (width - marginLeft - marginRight) / cols;
+	const plotWidth = (width - marginLeft - marginRight - (cols - 1) * 16) / cols;
+	// Small multiples: a title of one or two lines above each panel, a legend above them all.
+	const titleChars = Math.max(8, Math.floor(plotWidth / 7));
+	const titleLines = multiples ? Math.max(...own.map((s) => Math.min(2, wrap(s.name, titleChars).length))) : 0;
+	const gap = titleLines * LINE + 14;
+	const aligned = (s: LineSeries) => xs.map((x) => ({ x, y: s.points.find((p) => p.x === x)?.y ?? null }));
+	const trendOf = (s: LineSeries) => (window ? rollingMean(aligned(s), window.k) : []);
+	const hasTrend = multiples && own.some((s) => trendOf(s).length >= 2);
+	const legend = multiples ? multiplesLegend(width < 480, hasTrend ? window!.label : null) : [];
+	const legendHeight = legend.length ? Math.max(...legend.map((l) => l.line)) * LINE + LINE + 8 : 0;
+	const marginTop = multiples ? legendHeight + gap : bands.length || markers.length ? 40 : compact ? 10 : 32;
+	const panelHeight = multiples ? (width < 480 ? 110 : 140) : (o.height ?? (width < 480 ? 260 : 340));
+	const height = multiples ? marginTop + marginBottom + rows * (panelHeight + gap) - gap : panelHeight;
 	const xTicks = periodTicks(xs, plotWidth, Math.max(...xs.map((x) => textWidth(xTickFormat(x)))) + 14).map((x) => index.get(x)!);
 
 	const facetOf = new Map(own.map((s, n) => [s.key, { fx: n % cols, fy: Math.floor(n / cols) }]));
@@ -148,10 +157,9 @@ export function lineSpec(all: readonly LineSeries[], o: LineOptions): Plot.PlotO
 
 	// The rolling mean over the highlighted series (or each panel's own), labelled at its end.
 	if (window && !compact) {
-		const trendOf = own.filter((s) => multiples || s.key === highlight || (highlight === null && own.length === 1));
-		for (const s of trendOf) {
-			const aligned = xs.map((x) => ({ x, y: s.points.find((p) => p.x === x)?.y ?? null }));
-			const mean = rollingMean(aligned, window.k);
+		const smoothed = own.filter((s) => multiples || s.key === highlight || (highlight === null && own.length === 1));
+		for (const s of smoothed) {
+			const mean = trendOf(s);
 			if (mean.length < 2) continue;
 			const f = multiples ? facetOf.get(s.key) : undefined;
 			const data = mean.map((p) => ({ i: index.get(p.x)!, y: p.y, ...f }));
@@ -222,8 +230,14 @@ export function lineSpec(all: readonly LineSeries[], o: LineOptions): Plot.PlotO
 
 	// Panel titles in the small multiples, wrapped to the panel.
 	if (multiples) {
-		const titles = own.map((s) => ({ ...facetOf.get(s.key)!, text: wrap(s.name, Math.floor(plotWidth / 7)).slice(0, 2).join('\n') }));
-		marks.push(Plot.text(titles, { fx: 'fx', fy: 'fy', frameAnchor: 'top-left', dy: -2 * LINE - 4, lineAnchor: 'top', textAnchor: 'start', text: 'text', fill: TEXT, fontWeight: 700 }));
+		// A name too long for two lines is written out in the table and the spoken labels; here it wraps.
+		const titles = own.map((s) => ({ ...facetOf.get(s.key)!, text: wrap(s.name, titleChars).join('\n') }));
+		marks.push(Plot.text(titles, { fx: 'fx', fy: 'fy', frameAnchor: 'top-left', dy: -(titleLines * LINE + 4), lineAnchor: 'top', textAnchor: 'start', text: 'text', fill: TEXT, fontWeight: 700 }));
+		for (const l of legend) {
+			marks.push(
+				Plot.text([l], { facet: 'super', frameAnchor: 'top-left', dx: l.dx, dy: -marginTop + 2 + l.line * LINE, lineAnchor: 'top', textAnchor: 'start', text: () => l.text, fill: l.color, fontWeight: 600, ariaHidden: 'true' } as Plot.TextOptions)
+			);
+		}
 	}
 
 	return {
@@ -235,9 +249,31 @@ export function lineSpec(all: readonly LineSeries[], o: LineOptions): Plot.PlotO
 		marginBottom,
 		x: { type: 'linear', domain: [-0.5, Math.max(0.5, xs.length - 0.5)], axis: null },
 		y: { domain: [0, y.top], axis: null },
-		...(multiples ? { fx: { axis: null, padding: 0.12 }, fy: { axis: null, padding: 0.12 } } : {}),
+		...(multiples
+			? {
+					fx: { axis: null, domain: range(cols), paddingInner: 16 / (plotWidth + 16), paddingOuter: 0 },
+					fy: { axis: null, domain: range(rows), paddingInner: gap / (panelHeight + gap), paddingOuter: 0 }
+				}
+			: {}),
 		marks
 	};
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+/** The key above small multiples: what the coloured, grey and dashed lines are. */
+function multiplesLegend(narrow: boolean, trend: string | null) {
+	const items = [
+		{ text: '━ de reeks van het paneel', color: HIGHLIGHT },
+		{ text: '━ de andere reeksen', color: CONTEXT },
+		...(trend ? [{ text: `╍ ${trend}`, color: TREND }] : [])
+	];
+	let dx = 0;
+	return items.map((it, i) => {
+		const placed = { ...it, line: narrow ? i : 0, dx: narrow ? 0 : dx };
+		dx += textWidth(it.text) + 24;
+		return placed;
+	});
 }
 
 /** Positions (top edges, px) for labels wanting to start at `at`, each `size` high, not overlapping. */
