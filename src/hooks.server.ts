@@ -8,6 +8,8 @@ import { decide } from '$lib/server/auth/gate';
 import { auth, userOfSession } from '$lib/server/auth/service';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { isDemoDatabase } from '$lib/server/db/page';
+import { db } from '$lib/server/db/database';
+import { prewarm } from '$lib/server/referrals/prewarm';
 import { withSecurityHeaders } from '$lib/server/http/security';
 
 export const init: ServerInit = async () => {
@@ -16,6 +18,10 @@ export const init: ServerInit = async () => {
 		demo: await isDemoDatabase()
 	});
 	if (announcement) console.log(announcement);
+	// The default views are computed for every new version of the database before anyone asks.
+	const database = db();
+	database.onNewVersion((d) => void prewarm(d));
+	if (database.exists()) void prewarm(database);
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

@@ -67,4 +67,23 @@ describe('Database.memo', () => {
 		expect(before.some((r) => r.niveau_code === 'GM9902' && r.verwijzingen !== 0)).toBe(true);
 		db.close();
 	});
+
+	it('tells listeners about every new version, so the default views can be computed before anyone asks', async () => {
+		const db = new Database(file);
+		const seen: string[] = [];
+		db.onNewVersion(async (d) => {
+			const rows = await d.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM verwijzingen');
+			seen.push(String(rows[0].n));
+		});
+		await db.query('SELECT 1');
+		await new Promise((r) => setTimeout(r, 50));
+		const next = path.join(dir, 'next2.duckdb');
+		await createFixtureDb(next, FIXTURE_REFERRALS.slice(0, 10));
+		fs.renameSync(next, file);
+		await db.query('SELECT 1');
+		await new Promise((r) => setTimeout(r, 50));
+		expect(seen.length).toBe(2);
+		expect(seen[1]).toBe('10');
+		db.close();
+	});
 });

@@ -116,6 +116,8 @@ function usedParams(sql: string, params: Params): Params {
 class FileState {
 	current: Generation | null = null;
 	swaps = 0;
+	/** Called (in the background) when a version of the file is opened: the first, and every swap. */
+	listeners: ((db: Database) => void)[] = [];
 }
 
 export class Database {
@@ -133,6 +135,14 @@ export class Database {
 	/** The same file, seen through a user's scope. */
 	scoped(scope: Scope): Database {
 		return new Database(this.path, scope, this.#file);
+	}
+
+	/**
+	 * Runs `listener` in the background whenever a new version of the file is opened (to warm the
+	 * results most pages need before the first user asks; see referrals/prewarm.ts).
+	 */
+	onNewVersion(listener: (db: Database) => void): void {
+		this.#file.listeners.push(listener);
 	}
 
 	/** How many times a new version of the file was picked up (for /bronnen and the tests). */
@@ -174,9 +184,14 @@ export class Database {
 			results: new Map()
 		};
 		// A failed open must not stick: the next query tries again.
-		next.instance.catch(() => {
-			if (state.current === next) state.current = previous;
-		});
+		next.instance.then(
+			() => {
+				for (const listener of state.listeners) setTimeout(() => listener(new Database(this.path, FULL_SCOPE, state)), 0);
+			},
+			() => {
+				if (state.current === next) state.current = previous;
+			}
+		);
 		state.current = next;
 		if (previous) this.#retire(previous);
 		return next;
