@@ -193,7 +193,7 @@ function isPostcode(match: string): boolean {
 	const letters = match.slice(-2);
 	const gap = match.slice(4, -2);
 	if (gap === '' || /[\-\u2010-\u2013]/.test(gap)) return true;
-	if (letters === letters.toUpperCase()) return !['EU', 'KM', 'NL', 'OK', 'HR', 'TV', 'PM', 'AM'].includes(letters);
+	if (letters === letters.toUpperCase()) return true;
 	return !TWO_LETTER_WORDS.has(letters.toLowerCase());
 }
 /** A full postcode (digits and letters) anywhere in a text. */
@@ -240,7 +240,7 @@ export const MASK = {
 export type MaskKind = keyof typeof MASK;
 
 /** Every kind, in the order they are masked. */
-export const MASK_KINDS: readonly MaskKind[] = ['email', 'geboortedatum', 'telefoon', 'bsn', 'postcode', 'adres', 'naam'];
+export const MASK_KINDS: readonly MaskKind[] = ['email', 'geboortedatum', 'bsn', 'telefoon', 'postcode', 'adres', 'naam'];
 
 /** The kinds that are contact details or numbers, not a person's name. */
 export const CONTACT_KINDS: readonly MaskKind[] = MASK_KINDS.filter((k) => k !== 'naam');
@@ -292,14 +292,6 @@ const DETECTORS: readonly Detector[] = [
 	{ kind: 'email', regex: new RegExp(EMAIL_SOURCE, 'gu'), quick: (t) => t.includes('@') || /[\[(]at[\])]/i.test(t) },
 	{ kind: 'geboortedatum', regex: new RegExp(DOB_SOURCE, 'gu'), quick: (t) => /geb|dob|d\.o\.b/i.test(t) },
 	{
-		kind: 'telefoon',
-		regex: new RegExp(PHONE_SOURCE, 'gu'),
-		quick: (t) => digitCount(t) >= 8,
-		accept: (m) => !STARTS_WITH_DATE.test(m),
-		// `(06-12345678)`: the bracket before the number is the text's, not the area code's.
-		replace: (m) => (m.startsWith('(') && !m.includes(')') ? `(${MASK.telefoon}` : MASK.telefoon)
-	},
-	{
 		kind: 'bsn',
 		regex: new RegExp(BSN_SOURCE, 'gu'),
 		quick: (t) => digitCount(t) >= 8,
@@ -311,6 +303,14 @@ const DETECTORS: readonly Detector[] = [
 			const label = m.slice(0, m.search(/\d/)).trimEnd();
 			return `${label} ${MASK.bsn}`;
 		}
+	},
+	{
+		kind: 'telefoon',
+		regex: new RegExp(PHONE_SOURCE, 'gu'),
+		quick: (t) => digitCount(t) >= 8,
+		accept: (m) => !STARTS_WITH_DATE.test(m),
+		// `(06-12345678)`: the bracket before the number is the text's, not the area code's.
+		replace: (m) => (m.startsWith('(') && !m.includes(')') ? `(${MASK.telefoon}` : MASK.telefoon)
 	},
 	{ kind: 'postcode', regex: new RegExp(POSTCODE_SOURCE, 'gu'), quick: (t) => /\d{4}/.test(t), accept: isPostcode },
 	{
