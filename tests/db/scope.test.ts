@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { Database } from '$lib/server/db/database';
 import { parseFilters } from '$lib/server/referrals/filters';
 import { referralRates } from '$lib/server/referrals/verwijzingen';
@@ -90,5 +91,23 @@ describe('a user with wijk WK990102 (Zuid)', () => {
 		const rows = await db.query<{ wijk_code: string | null; praktijk_code: string }>(`SELECT wijk_code, praktijk_code FROM verwijzingen WHERE datum = DATE '2024-06-10'`);
 		expect(rows).toEqual([{ wijk_code: null, praktijk_code: 'P2' }]);
 		db.close();
+	});
+});
+
+describe('a table the scope rules do not know', () => {
+	it('is empty for a scoped user and whole for the beheerder (scopes fail closed)', async () => {
+		const file = path.join(dir, 'extra.duckdb');
+		await createFixtureDb(file);
+		const instance = await DuckDBInstance.create(file);
+		const c = await instance.connect();
+		await c.run(`CREATE TABLE verwijzingen_extra AS SELECT wijk_code, count(*) AS n FROM verwijzingen GROUP BY ALL`);
+		c.closeSync();
+		instance.closeSync();
+		const all = new Database(file);
+		expect(await count(all, 'SELECT * FROM verwijzingen_extra')).toBe(3);
+		expect(await count(all.scoped({ gemeenten: ['GM9902'], wijken: null }), 'SELECT * FROM verwijzingen_extra')).toBe(0);
+		// The public code list stays whole.
+		expect(await count(all.scoped({ gemeenten: ['GM9902'], wijken: null }), 'SELECT * FROM bestemmingen')).toBe(await count(all, 'SELECT * FROM bestemmingen'));
+		all.close();
 	});
 });
