@@ -64,7 +64,8 @@ describe('seizoenAnalyse without suppression (k = 1)', () => {
 		expect(alle(oost, 'informatie delen').gemiddelde).toBeCloseTo(4.5, 10);
 		const inf = alle(all, 'informatie delen');
 		expect(inf.gemiddelde).toBeCloseTo(3.5, 10);
-		expect([inf.n.value, inf.antwoorden.value, inf.nvt.value]).toEqual([4, 4, 2]);
+		// n: the 6 who answered (2 of them niet van toepassing); 4 scored answers, 2 nvt.
+		expect([inf.n.value, inf.antwoorden.value, inf.nvt.value]).toEqual([6, 4, 2]);
 		expect(inf.verdeling.map((c) => c.aantal.value)).toEqual([1, 0, 0, 2, 1]);
 		expect(inf.verdeling.map((c) => c.aandeel)).toEqual([0.25, 0, 0, 0.5, 0.25]);
 		expect(inf.verdeling.map((c) => c.label)).toEqual(['helemaal mee oneens', 'mee oneens', 'neutraal', 'mee eens', 'helemaal mee eens']);
@@ -74,13 +75,20 @@ describe('seizoenAnalyse without suppression (k = 1)', () => {
 		const a = await seizoenAnalyse(db, 1, 'voorjaar-2025');
 		const all = scope(a.scopes, '');
 		expect(thema(all, 'informatie delen').groepen.map((g) => [g.rol, g.n.value, g.gemiddelde])).toEqual([
-			['alle', 4, 3.5],
+			['alle', 6, 3.5],
 			['huisarts', 2, 2.5], // 1 and 4
 			['poh', 1, 4],
-			['buurtteam', 1, 5] // Binnenstad's buurtteam answered nvt
+			['buurtteam', 3, 5] // 5, and two answered nvt (Binnenstad's and one in Oost)
 		]);
+		// Informatie delen: one buurtteam score, too few for Welch's interval (2 per group).
 		const gap = all.rolverschillen.find((r) => r.thema === 'informatie delen')!;
-		expect([gap.huisarts, gap.buurtteam, gap.interval!.verschil]).toEqual([2.5, 5, -2.5]);
+		expect([gap.huisarts, gap.buurtteam, gap.interval]).toEqual([2.5, 5, null]);
+		// Terugkoppeling: huisartsen 2 and 4, buurtteam 3, 3 and 4: -1/3, se² = 2/2 + (1/3)/3 = 10/9,
+		// df = (10/9)² / (1/1 + (1/9)²/2) = 1.226994, t(0.975) = 8.300715 (SciPy).
+		const tk = all.rolverschillen.find((r) => r.thema === 'terugkoppeling')!.interval!;
+		expect(tk.verschil).toBeCloseTo(-1 / 3, 12);
+		expect(tk.lo).toBeCloseTo(-9.083055, 4);
+		expect(tk.hi).toBeCloseTo(8.416388, 4);
 	});
 
 	it('compares with the same season a year earlier', async () => {
@@ -109,58 +117,46 @@ describe('seizoenAnalyse without suppression (k = 1)', () => {
 	});
 });
 
-describe('seizoenAnalyse with suppression', () => {
-	it('k = 3: groups of 1-2 respondents show no n and no mean, and no role can be found by subtraction', async () => {
+describe('seizoenAnalyse with groups of at least k', () => {
+	it('k = 3: both wijken shown (3 each), their roles (1 or 2) only together; every shown group with its full distribution', async () => {
 		const a = await seizoenAnalyse(db, 3, 'voorjaar-2025');
-		const all = scope(a.scopes, '');
-		// bereikbaarheid, all wijken: alle 6, HA 2, POH 1 (hidden), BT 3 (visible).
-		expect(thema(all, 'bereikbaarheid').groepen.map((g) => [g.rol, g.n.value, g.n.onderdrukt, g.gemiddelde])).toEqual([
-			['alle', 6, null, 26 / 6],
-			['huisarts', null, 'klein', null],
-			['poh', null, 'klein', null],
-			['buurtteam', 3, null, 5]
-		]);
-		// Per wijk every role has 1 or 2 respondents: all hidden, only 'alle' shows.
-		for (const w of ['WK034401', 'WK034402']) {
-			for (const t of scope(a.scopes, w).themas) {
-				// (Binnenstad's buurtteam member answered nvt on informatie delen: 0 respondents, shown as 0.)
-				for (const g of t.groepen) if (g.rol !== 'alle') expect([g.n.value ?? 'verborgen', g.gemiddelde], `${w} ${t.thema} ${g.rol}`).toEqual([g.n.value === 0 ? 0 : 'verborgen', null]);
-			}
-		}
-		// informatie delen per wijk has 2 respondents: hidden, so no change and no gap either.
-		const bs = scope(a.scopes, 'WK034401');
-		expect(alle(bs, 'informatie delen').n).toEqual({ value: null, onderdrukt: 'klein' });
-		expect(alle(bs, 'informatie delen').verdeling.every((c) => c.aantal.value === null && c.aandeel === null)).toBe(true);
-		expect(bs.veranderingen.find((v) => v.thema === 'informatie delen')!.interval).toBeNull();
-		// Answer categories with 1 or 2 answers are hidden too: bereikbaarheid, all wijken, 'alle':
-		// 3 -> 1, 4 -> 2, 5 -> 3.
-		expect(alle(all, 'bereikbaarheid').verdeling.map((c) => c.aantal.value)).toEqual([0, 0, null, null, 3]);
-		expect(alle(all, 'bereikbaarheid').afgeschermd).toBeCloseTo(0.5, 10);
-		// Open answers: 2 respondents per wijk are too few; all wijken together (4) would then give
-		// both wijken's answers away only as a pair, which suppression allows.
-		expect(scope(a.scopes, 'WK034401').open[0]).toEqual({ thema: 'terugkoppeling', n: { value: null, onderdrukt: 'klein' }, antwoorden: [] });
-		expect(scope(a.scopes, '').open[0].antwoorden).toHaveLength(4);
+		expect(a.scopes.map((s) => s.wijk_naam)).toEqual(['Alle wijken', 'Binnenstad', 'Oost']);
+		// No role reaches 3 in a wijk (Binnenstad 1 + 1 + 1, Oost 1 + 2), so each wijk is one group;
+		// for all wijken buurtteam (3) cannot be shown: Binnenstad minus its buurtteam member leaves 2.
+		for (const s of a.scopes) for (const t of s.themas) expect(t.groepen.map((g) => g.rol), `${s.wijk_naam} ${t.thema}`).toEqual(['alle']);
+		const [all, bs, oost] = a.scopes;
+		// bereikbaarheid: 4 5 3 | 4 5 5, every category shown, nothing hatched.
+		expect(alle(all, 'bereikbaarheid').verdeling.map((c) => c.aantal.value)).toEqual([0, 0, 1, 2, 3]);
+		expect(alle(all, 'bereikbaarheid').afgeschermd).toBe(0);
+		expect(alle(bs, 'bereikbaarheid').verdeling.map((c) => c.aantal.value)).toEqual([0, 0, 1, 1, 1]);
+		expect([alle(oost, 'bereikbaarheid').n.value, alle(oost, 'bereikbaarheid').gemiddelde]).toEqual([3, 14 / 3]);
+		// informatie delen: 3 answered in each wijk (one nvt each), so it shows: Binnenstad 1 and 4.
+		expect([alle(bs, 'informatie delen').n.value, alle(bs, 'informatie delen').nvt.value, alle(bs, 'informatie delen').gemiddelde]).toEqual([3, 1, 2.5]);
+		// Open answers (terugkoppeling): 2 per wijk, too few; all wijken together (4) shows them.
+		expect(bs.open[0]).toEqual({ thema: 'terugkoppeling', n: { value: null, onderdrukt: 'aanvullend' }, antwoorden: [] });
+		expect(oost.open[0].antwoorden).toEqual([]);
+		expect(all.open[0].antwoorden).toHaveLength(4);
+		// Binnenstad against 2024 (3 respondents then too): bereikbaarheid 4 5 (POH nvt) -> 4 5 3.
+		const change = bs.veranderingen.find((v) => v.thema === 'bereikbaarheid')!;
+		expect([change.vorig, change.huidig, change.interval!.verschil]).toEqual([4.5, 4, -0.5]);
+		// All wijken: only one wijk in both years, fewer than 3: no interval, and why.
+		expect(all.veranderingen.every((v) => v.interval === null && v.reden === 'minder dan 3 wijken om mee te vergelijken')).toBe(true);
+		expect(oost.veranderingen.every((v) => v.interval === null && v.reden === 'niet gevraagd vorig jaar')).toBe(true);
 	});
 
-	it('k = 5: only all wijken together, where a thema has 5 or more respondents', async () => {
+	it('k = 5: the two wijken (3 + 3) only together, as all wijken; no open answers (4)', async () => {
 		const a = await seizoenAnalyse(db, 5, 'voorjaar-2025');
-		const [all, ...wijken] = a.scopes;
-		for (const s of wijken) {
-			for (const t of s.themas) for (const g of t.groepen) expect(g.gemiddelde, `${s.wijk_naam} ${t.thema} ${g.rol}`).toBeNull();
-			expect(s.respons.compleet).toEqual({ value: null, onderdrukt: 'klein' });
-			expect(s.respons.respons).toBeNull();
-			expect(s.open.every((o) => o.antwoorden.length === 0)).toBe(true);
-		}
-		// 6 respondents on bereikbaarheid and terugkoppeling, 4 on informatie delen.
-		expect(all.themas.map((t) => [t.thema, t.groepen[0].n.value])).toEqual([
-			['bereikbaarheid', 6],
-			['informatie delen', null],
-			['terugkoppeling', 6]
+		expect(a.scopes.map((s) => s.wijk_naam)).toEqual(['Alle wijken']);
+		const [all] = a.scopes;
+		// 6 respondents answered every thema (informatie delen: 4 scores and 2 nvt).
+		expect(all.themas.map((t) => [t.thema, t.groepen.map((g) => g.rol), t.groepen[0].n.value])).toEqual([
+			['bereikbaarheid', ['alle'], 6],
+			['informatie delen', ['alle'], 6],
+			['terugkoppeling', ['alle'], 6]
 		]);
-		// Three roles per thema (huisarts, POH, buurtteam), none with 5 respondents.
-		expect(all.themas.flatMap((t) => t.groepen.slice(1).map((g) => g.gemiddelde))).toEqual(Array(9).fill(null));
+		expect(alle(all, 'terugkoppeling').verdeling.map((c) => c.aantal.value)).toEqual([0, 1, 2, 3, 0]);
 		expect(all.respons.respons).toBe(6 / 37);
-		expect(all.open[0].antwoorden).toEqual([]);
+		expect(all.open[0]).toEqual({ thema: 'terugkoppeling', n: { value: null, onderdrukt: 'aanvullend' }, antwoorden: [] });
 	});
 });
 
@@ -174,11 +170,12 @@ describe('/export/leerbijeenkomsten.csv', () => {
 	it('has one row per enquete, thema and rol plus rol alle, with the count per answer', async () => {
 		const { head, rows } = parse(await EXPORTS.leerbijeenkomsten({ db, params: new URLSearchParams(), k: 1 }));
 		expect(head.slice(0, 10)).toEqual(['enquete_id', 'seizoen', 'wijk_code', 'wijk_naam', 'thema', 'rol', 'n', 'gemiddelde', 'respons_pct', 'schaal']);
-		expect(head.slice(10)).toEqual(['aantal_1', 'aantal_2', 'aantal_3', 'aantal_4', 'aantal_5', 'aantal_6', 'aantal_7', 'aantal_nvt']);
+		expect(head.slice(10)).toEqual(['aantal_1', 'aantal_2', 'aantal_3', 'aantal_4', 'aantal_5', 'aantal_6', 'aantal_7', 'aantal_nvt', 'rollen']);
 		// Binnenstad: 3 themas x (alle, huisarts, POH, buurtteam) in each year; Oost: 3 x (alle, huisarts, buurtteam).
 		expect(rows).toHaveLength(12 + 12 + 9);
 		// 2024 bereikbaarheid: HA 4, BT 5, POH nvt; 3 complete of 20 invited.
-		expect(find(rows, 'LB24-BS', 'bereikbaarheid', 'alle')).toMatchObject({ seizoen: 'voorjaar-2024', n: '2', gemiddelde: '4,50', respons_pct: '15,0', aantal_4: '1', aantal_5: '1', aantal_nvt: '1', aantal_1: '0' });
+		// n: the 3 who answered (the POH's nvt included); the mean of the 2 scores.
+		expect(find(rows, 'LB24-BS', 'bereikbaarheid', 'alle')).toMatchObject({ seizoen: 'voorjaar-2024', n: '3', gemiddelde: '4,50', respons_pct: '15,0', aantal_4: '1', aantal_5: '1', aantal_nvt: '1', aantal_1: '0' });
 		// 2024 informatie delen, reversed: 5 -> 1, 1 -> 5, 2 -> 4.
 		expect(find(rows, 'LB24-BS', 'informatie delen', 'alle')).toMatchObject({ n: '3', gemiddelde: '3,33', aantal_1: '1', aantal_4: '1', aantal_5: '1' });
 		expect(find(rows, 'LB24-BS', 'informatie delen', 'huisarts')).toMatchObject({ n: '1', gemiddelde: '1,00' });
@@ -188,12 +185,17 @@ describe('/export/leerbijeenkomsten.csv', () => {
 		expect(find(rows, 'LB25-OO', 'terugkoppeling', 'poh')).toBeUndefined();
 	});
 
-	it('takes the page filters and writes hidden groups as <k without their answers', async () => {
+	it('takes the page filters; with k = 3 a wijk of 3 is one group, with its full distribution', async () => {
 		const { rows } = parse(await EXPORTS.leerbijeenkomsten({ db, params: new URLSearchParams('seizoen=voorjaar-2025&wijk=WK034402'), k: 3 }));
 		expect(new Set(rows.map((r) => r.enquete_id))).toEqual(new Set(['LB25-OO']));
-		expect(find(rows, 'LB25-OO', 'terugkoppeling', 'alle')).toMatchObject({ n: '3', gemiddelde: '3,67', aantal_3: '<3', aantal_4: '<3', aantal_1: '0' });
-		const huisarts = find(rows, 'LB25-OO', 'terugkoppeling', 'huisarts')!;
-		expect([huisarts.n, huisarts.gemiddelde, huisarts.aantal_4]).toEqual(['<3', '', '']);
-		for (const r of rows) for (const c of ['n', 'aantal_1', 'aantal_2', 'aantal_3', 'aantal_4', 'aantal_5', 'aantal_nvt']) expect(/^[12]$/.test(r[c])).toBe(false);
+		// Oost's roles (huisarts 1, buurtteam 2) are not shown apart: one row per thema, rol alle.
+		expect(rows.map((r) => [r.thema, r.rol, r.rollen])).toEqual([
+			['bereikbaarheid', 'alle', 'huisarts,buurtteam'],
+			['informatie delen', 'alle', 'huisarts,buurtteam'],
+			['terugkoppeling', 'alle', 'huisarts,buurtteam']
+		]);
+		// Terugkoppeling 4, 3, 4: every answer category, also one of 1 answer, within the group of 3.
+		expect(find(rows, 'LB25-OO', 'terugkoppeling', 'alle')).toMatchObject({ n: '3', gemiddelde: '3,67', aantal_3: '1', aantal_4: '2', aantal_1: '0' });
+		for (const r of rows) expect(Number(r.n)).toBeGreaterThanOrEqual(3);
 	});
 });

@@ -55,17 +55,23 @@ describe('jaNeeVragen', () => {
 		expect(v.verschil).toBeCloseTo(1 / 3, 10);
 		expect(v.lo).toBeLessThanOrEqual(v.verschil);
 		expect(v.hi).toBeGreaterThanOrEqual(v.verschil);
+		// All wijken: one wijk, no interval.
+		expect(q.scopes[0].verandering).toBeNull();
 		const [q24] = await jaNeeVragen(db, 1, 'voorjaar-2024');
 		expect(q24.scopes[1]).toMatchObject({ aandeel: 1 / 3, vorig: null, verandering: null });
 	});
 
-	it('k = 2: one nee of three is small, so the ja count and the share are hidden too, and no change is shown', async () => {
+	it('k = 2: the group of 3 shows its full distribution (2 ja, 1 nee) and its change; all wijken: too few wijken', async () => {
 		const [q] = await jaNeeVragen(db, 2, 'voorjaar-2025');
-		for (const s of q.scopes) {
-			expect(s.n.value).toBe(3);
-			expect(s.ja.value).toBeNull();
-			expect([s.aandeel, s.verandering]).toEqual([null, null]);
-		}
+		const [all, bs] = q.scopes;
+		for (const s of q.scopes) expect([s.n.value, s.ja.value, s.aandeel]).toEqual([3, 2, 2 / 3]);
+		// Binnenstad: 1 0 0 (2024) against 1 0 1: +1/3, s² = 1/3 both, se² = 2/9, df = 4,
+		// t(0.975; 4) = 2.776445: 1/3 ± 2.776445 · 0.471405.
+		expect(bs.verandering!.verschil).toBeCloseTo(1 / 3, 12);
+		expect(bs.verandering!.df).toBeCloseTo(4, 12);
+		expect(bs.verandering!.lo).toBeCloseTo(-0.975496, 5);
+		expect(bs.verandering!.hi).toBeCloseTo(1.642162, 5);
+		expect([all.verandering, all.reden]).toEqual([null, 'minder dan 3 wijken om mee te vergelijken']);
 	});
 
 	it('/export/ja-nee-vragen.csv has a row per season, question and wijk', async () => {
@@ -73,8 +79,9 @@ describe('jaNeeVragen', () => {
 		const [head, ...lines] = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
 		const rows = lines.map((l) => Object.fromEntries(head.map((h, i) => [h, l[i]])));
 		expect(head).toEqual(['seizoen', 'thema', 'vraag_tekst', 'wijk_code', 'wijk_naam', 'n', 'ja', 'ja_pct', 'vorig_ja_pct', 'verschil_pctpt', 'ci_laag_pctpt', 'ci_hoog_pctpt', 'oordeel']);
+		// 'geen': the Holm-corrected verdict (p = 0.52 for Binnenstad, the season's only comparison).
 		// 2024 and 2025, each all wijken and Binnenstad.
 		expect(rows).toHaveLength(4);
-		expect(rows.find((r) => r.seizoen === 'voorjaar-2025' && r.wijk_code === 'WK034401')).toMatchObject({ n: '3', ja: '2', ja_pct: '66,7', vorig_ja_pct: '33,3', verschil_pctpt: '33,3' });
+		expect(rows.find((r) => r.seizoen === 'voorjaar-2025' && r.wijk_code === 'WK034401')).toMatchObject({ n: '3', ja: '2', ja_pct: '66,7', vorig_ja_pct: '33,3', verschil_pctpt: '33,3', oordeel: 'geen' });
 	});
 });

@@ -56,12 +56,15 @@ describe('rapportcijfers', () => {
 		expect(r.scopes[0].groepen[0].gemiddelde).toBeCloseTo(23 / 3, 10);
 	});
 
-	it('k = 2: no group of one respondent, and no interval without both years shown', async () => {
+	it('k = 2: the roles (one respondent each) only together; no interval without both years shown', async () => {
 		const [r] = await rapportcijfers(db, 2, 'voorjaar-2025');
 		const bs = r.scopes[1];
+		// Huisarts, POH and buurtteam are one group of 3 ("alle"): no role is shown apart.
+		expect(bs.groepen.map((g) => [g.rol, g.n.value])).toEqual([['alle', 3]]);
 		expect(bs.groepen[0].gemiddelde).toBeCloseTo(23 / 3, 10);
-		for (const g of bs.groepen.slice(1)) expect([g.n.value, g.gemiddelde]).toEqual([null, null]);
-		expect(bs.verandering).not.toBeNull();
+		// 2024 (7, 8, 6.5) against 2025 (6, 9, 8): Welch on 3 and 3 grades.
+		expect(bs.verandering!.verschil).toBeCloseTo(0.5, 10);
+		// k = 4: Binnenstad's 3 respondents are fewer than 4 in both years: nothing shown.
 		const [r24] = await rapportcijfers(db, 4, 'voorjaar-2024');
 		expect(r24.scopes.every((s) => s.groepen.every((g) => g.gemiddelde === null))).toBe(true);
 		expect((await rapportcijfers(db, 4, 'voorjaar-2025'))[0].scopes.every((s) => s.verandering === null)).toBe(true);
@@ -75,7 +78,7 @@ describe('rapportcijfers', () => {
 		const csv = await EXPORTS.rapportcijfers({ db, params: new URLSearchParams('seizoen=voorjaar-2025'), k: 1 });
 		const [head, ...lines] = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
 		const rows = lines.map((l) => Object.fromEntries(head.map((h, i) => [h, l[i]])));
-		expect(head).toEqual(['seizoen', 'thema', 'vraag_tekst', 'wijk_code', 'wijk_naam', 'rol', 'n', 'gemiddelde', 'vorig_gemiddelde', 'verschil', 'ci_laag', 'ci_hoog', 'oordeel']);
+		expect(head).toEqual(['seizoen', 'thema', 'vraag_tekst', 'wijk_code', 'wijk_naam', 'rol', 'n', 'gemiddelde', 'vorig_gemiddelde', 'verschil', 'ci_laag', 'ci_hoog', 'oordeel', 'rollen']);
 		// All wijken and Binnenstad, each with alle, huisarts, POH and buurtteam.
 		expect(rows).toHaveLength(2 * 4);
 		expect(rows.find((r) => r.wijk_code === 'WK034401' && r.rol === 'alle')).toMatchObject({ n: '3', gemiddelde: '7,67', vorig_gemiddelde: '7,17', verschil: '0,50' });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '$lib/server/db/database';
 import { EXPORTS } from '$lib/server/export/registry';
 import { gedragVenster, werkafspraken, type Werkafspraken } from '$lib/server/surveys/werkafspraken';
+import { publishCount, publishedShare } from '$lib/server/disclosure/cellKey';
 import { ingest } from '../../pipelines/ingest';
 import { createFixtureDb, type FixtureReferral } from '../fixtures/fixture-db';
 import { buildWerkafsprakenDb, SURVEY_TODAY, WERKAFSPRAKEN_FIXTURES } from '../fixtures/surveys/build';
@@ -25,6 +26,23 @@ afterAll(() => {
 });
 
 const row = (w: Werkafspraken, ronde: string, wijk: string, vraag: string) => w.rijen.find((r) => r.ronde === ronde && r.wijk_code === wijk && r.vraag_code === vraag);
+
+/**
+ * The true count and record-key sum of the referrals of some wijken in a window, read here with
+ * SQL of the test's own: what the published count must be computed from (cell key method).
+ */
+async function keyed(on: Database, wijken: string[], van: string, tot: string, where: string) {
+	const [r] = await on.query<{ n: number; sleutel: number }>(
+		`SELECT count(*) AS n, coalesce(sum(v.celsleutel), 0) AS sleutel FROM verwijzingen v JOIN bestemmingen b USING (bestemming)
+		 WHERE list_contains(string_split($wijken, ','), v.wijk_code) AND v.datum BETWEEN CAST($van AS DATE) AND CAST($tot AS DATE) AND ${where}`,
+		{ wijken: wijken.join(','), van, tot }
+	);
+	return { n: Number(r.n), sleutel: Number(r.sleutel) };
+}
+const BUURTTEAM = "v.bestemming = 'buurtteam'";
+const TIJDIG = "v.bestemming = 'buurtteam' AND v.terugkoppeling_datum <= v.datum + INTERVAL 28 DAY";
+const ALL = 'true';
+const BASISZORG = 'b.lijn <= 1';
 
 describe('gedragVenster', () => {
 	it('is the three whole calendar months before the month of the round', () => {
@@ -70,19 +88,37 @@ describe('werkafspraken without suppression (k = 1)', () => {
 		expect(row(w, 'najaar-2024', 'WK990102', 'T1')).toBeUndefined();
 	});
 
-	it('puts the referral behaviour of the three months before the round next to it', async () => {
+	it('puts the referral behaviour of the three months before the round next to it, through the cell key method', async () => {
 		const w = await werkafspraken(db, 1);
-		const gedrag = (ronde: string, wijk: string, vraag: string) => {
+		// The true counts of the fixture's comment, and the published counts from them and their key sums.
+		const check = async (ronde: string, wijk: string, vraag: string, wijken: string[], teller: string, noemer: string, counts: [number, number], van: string, tot: string) => {
+			const t = await keyed(db, wijken, van, tot, teller);
+			const n = await keyed(db, wijken, van, tot, noemer);
+			expect([t.n, n.n], `${ronde} ${wijk} ${vraag}`).toEqual(counts);
 			const g = row(w, ronde, wijk, vraag)!.gedrag!;
-			return [g.noemer.value, g.aandeel, g.van, g.tot];
+			const published = { t: publishCount(t.n, t.sleutel, 1), n: publishCount(n.n, n.sleutel, 1) };
+			expect([g.teller, g.noemer, g.van, g.tot]).toEqual([published.t, published.n, van, tot]);
+			// Within D = 3 of the truth, a true 0 stays 0.
+			expect(Math.abs(g.noemer.value! - n.n)).toBeLessThanOrEqual(3);
+			if (n.n === 0) expect(g.noemer.value).toBe(0);
+			return { g, share: publishedShare(published.t, published.n) };
 		};
-		expect(gedrag('voorjaar-2024', 'WK990101', 'T1')).toEqual([20, 15 / 20, '2024-03-01', '2024-05-31']);
-		expect(gedrag('voorjaar-2024', 'WK990102', 'T1')).toEqual([0, null, '2024-03-01', '2024-05-31']);
-		expect(gedrag('voorjaar-2024', '', 'T1')).toEqual([20, 15 / 20, '2024-03-01', '2024-05-31']);
-		expect(gedrag('voorjaar-2024', 'WK990101', 'V1')).toEqual([23, 20 / 23, '2024-03-01', '2024-05-31']);
-		expect(gedrag('voorjaar-2024', 'WK990102', 'V1')).toEqual([2, 0, '2024-03-01', '2024-05-31']);
-		expect(gedrag('voorjaar-2024', '', 'V1')).toEqual([25, 20 / 25, '2024-03-01', '2024-05-31']);
-		expect(gedrag('najaar-2024', 'WK990101', 'T1')).toEqual([0, null, '2024-07-01', '2024-09-30']);
+		const mar = ['2024-03-01', '2024-05-31'] as const;
+		const noordT1 = await check('voorjaar-2024', 'WK990101', 'T1', ['WK990101'], TIJDIG, BUURTTEAM, [15, 20], ...mar);
+		expect(noordT1.g.aandeel).toBe(noordT1.share);
+		expect(noordT1.g.aandeel).toBeCloseTo(0.75, 0);
+		// Zuid: no buurtteam referral, so no terugkoppeling delivered: no share.
+		expect((await check('voorjaar-2024', 'WK990102', 'T1', ['WK990102'], TIJDIG, BUURTTEAM, [0, 0], ...mar)).g.aandeel).toBeNull();
+		const alleT1 = await check('voorjaar-2024', '', 'T1', ['WK990101', 'WK990102'], TIJDIG, BUURTTEAM, [15, 20], ...mar);
+		expect(alleT1.g.aandeel).toBe(alleT1.share);
+		const noordV1 = await check('voorjaar-2024', 'WK990101', 'V1', ['WK990101'], BASISZORG, ALL, [20, 23], ...mar);
+		expect(noordV1.g.aandeel).toBe(noordV1.share);
+		const zuidV1 = await check('voorjaar-2024', 'WK990102', 'V1', ['WK990102'], BASISZORG, ALL, [0, 2], ...mar);
+		expect(zuidV1.g.aandeel).toBe(zuidV1.share);
+		expect(zuidV1.g.aandeel).toBe(0);
+		const alleV1 = await check('voorjaar-2024', '', 'V1', ['WK990101', 'WK990102'], BASISZORG, ALL, [20, 25], ...mar);
+		expect(alleV1.g.aandeel).toBe(alleV1.share);
+		expect((await check('najaar-2024', 'WK990101', 'T1', ['WK990101'], TIJDIG, BUURTTEAM, [0, 0], '2024-07-01', '2024-09-30')).g.aandeel).toBeNull();
 		expect(row(w, 'voorjaar-2024', 'WK990101', 'I1')!.gedrag).toBeNull();
 	});
 
@@ -96,33 +132,35 @@ describe('werkafspraken without suppression (k = 1)', () => {
 	});
 });
 
-describe('werkafspraken with suppression', () => {
-	it('k = 5: no count of 1-4 is shown, and a share only where both its counts are', async () => {
+describe('werkafspraken with groups of at least k', () => {
+	it('k = 5: every wijk of the rounds has 5 or more respondents: shown with its full distribution', async () => {
 		const w = await werkafspraken(db, 5);
-		for (const r of w.rijen) {
-			for (const c of [r.n, r.eens, r.gedrag?.noemer]) if (c && c.value !== null) expect(c.value === 0 || c.value >= 5).toBe(true);
-			if (r.aandeel !== null) {
-				const notSmall = (x: number) => x === 0 || x >= 5;
-				expect(r.n.value! >= 5 && notSmall(r.eens.value!) && notSmall(r.n.value! - r.eens.value!)).toBe(true);
-			}
-		}
-		// Voorjaar-2024 all wijken, T1: 6 of 11 agree, 5 do not: both shown.
-		expect(row(w, 'voorjaar-2024', '', 'T1')!.aandeel).toBe(6 / 11);
-		// Noord voorjaar-2024 T1: 2 do not agree, so 4 of 6 is hidden, and the share with it.
+		// Noord 6 and Zuid 5 (voorjaar), Noord 5 (najaar): every wijk is a group of its own.
+		expect([...new Set(w.rijen.map((r) => r.wijk_code))].sort()).toEqual(['', 'WK990101', 'WK990102']);
+		// Noord voorjaar-2024 T1: 4 of 6 agree, 2 do not: within a group of 6 that is shown.
 		const noord = row(w, 'voorjaar-2024', 'WK990101', 'T1')!;
-		expect(noord.eens.value).toBeNull();
-		expect(noord.aandeel).toBeNull();
-		// Zuid's 2 referrals in the window are hidden, and so is Noord's 23 (else 25 - 23 = 2).
-		expect(row(w, 'voorjaar-2024', 'WK990102', 'V1')!.gedrag!.noemer.value).toBeNull();
-		expect(row(w, 'voorjaar-2024', 'WK990101', 'V1')!.gedrag!.noemer.value).toBeNull();
+		expect([noord.n.value, noord.eens.value, noord.aandeel]).toEqual([6, 4, 4 / 6]);
+		expect(row(w, 'voorjaar-2024', '', 'T1')!.aandeel).toBe(6 / 11);
+		for (const r of w.rijen) expect(r.n.value === null || r.n.value >= 5).toBe(true);
+		// Referral counts: never a published 1..4 (cell key method, "<5").
+		for (const r of w.rijen) for (const c of [r.gedrag?.noemer, r.gedrag?.teller]) if (c && c.value !== null) expect(c.value === 0 || c.value >= 5).toBe(true);
+	});
+
+	it('k = 6: Zuid (5) merges with Noord (6) into "overige wijken", the only group besides all wijken', async () => {
+		// 5 < 6, and the rest would be 5 < 6: Noord (the smallest shown) joins, so both wijken are
+		// one group of 11: "overige wijken" is then all wijken, shown once.
+		const w = await werkafspraken(db, 6);
+		expect([...new Set(w.rijen.filter((r) => r.ronde === 'voorjaar-2024').map((r) => r.wijk_code))]).toEqual(['']);
+		expect(row(w, 'voorjaar-2024', '', 'T1')!.n.value).toBe(11);
+		// Najaar: Noord's 5 < 6: nothing shown at all.
+		expect(w.rijen.filter((r) => r.ronde === 'najaar-2024').every((r) => r.n.value === null && r.aandeel === null)).toBe(true);
 	});
 });
 
 describe('werkafspraken: the behaviour share', () => {
-	it('hides a wijk whose share would follow from all wijken and the other wijk (numerator in the cube)', async () => {
+	it('is computed from the published (perturbed) counts of every wijk and of all wijken, each a cell of its own', async () => {
 		// March-May 2024: Noord 50 referrals to the buurtteam, 3 with terugkoppeling within 4 weeks;
-		// Zuid 40, 20 in time. Noord's 3 is small; showing Zuid's 50% and all wijken' 23 of 90 would
-		// give it away (23 - 20 = 3), so Zuid's share is hidden too and only all wijken remains.
+		// Zuid 40, 20 in time.
 		const bt = (wijk: string, praktijk: string, terug: string | null): FixtureReferral => ['2024-03-01', wijk, praktijk, '23-64', 'huisarts', 'buurtteam', 'sociaal', terug];
 		const referrals = [
 			...Array.from({ length: 3 }, () => bt('WK990101', 'P1', '2024-03-20')),
@@ -136,13 +174,21 @@ describe('werkafspraken: the behaviour share', () => {
 		const own = new Database(file);
 		try {
 			const w = await werkafspraken(own, 5);
-			const gedrag = (wijk: string) => row(w, 'voorjaar-2024', wijk, 'T1')!.gedrag!;
-			expect([gedrag('').noemer.value, gedrag('').aandeel]).toEqual([90, 23 / 90]);
-			expect(gedrag('WK990101').aandeel).toBeNull();
-			expect(gedrag('WK990102').aandeel).toBeNull();
-			// With k = 3 nothing is small: every share shows.
-			const open = await werkafspraken(own, 3);
-			expect(['', 'WK990101', 'WK990102'].map((x) => row(open, 'voorjaar-2024', x, 'T1')!.gedrag!.aandeel)).toEqual([23 / 90, 3 / 50, 20 / 40]);
+			for (const [wijk, wijken, counts] of [
+				['', ['WK990101', 'WK990102'], [23, 90]],
+				['WK990101', ['WK990101'], [3, 50]],
+				['WK990102', ['WK990102'], [20, 40]]
+			] as const) {
+				const t = await keyed(own, [...wijken], '2024-03-01', '2024-05-31', TIJDIG);
+				const n = await keyed(own, [...wijken], '2024-03-01', '2024-05-31', BUURTTEAM);
+				expect([t.n, n.n]).toEqual(counts);
+				const g = row(w, 'voorjaar-2024', wijk, 'T1')!.gedrag!;
+				expect([g.teller, g.noemer]).toEqual([publishCount(t.n, t.sleutel, 5), publishCount(n.n, n.sleutel, 5)]);
+				expect(g.aandeel).toBe(publishedShare(g.teller, g.noemer));
+			}
+			// Noord's 3 in time: published as "<5" unless the perturbation lifts it to 5 or 6.
+			const noord = row(w, 'voorjaar-2024', 'WK990101', 'T1')!.gedrag!;
+			expect(noord.teller.value === null ? noord.teller.onderdrukt : noord.teller.value).toSatisfy((x) => x === 'klein' || x === 5 || x === 6);
 		} finally {
 			own.close();
 		}
@@ -160,17 +206,21 @@ describe('/export/werkafspraken.csv', () => {
 		// voorjaar: 3 scopes x 3 questions; najaar: all + Noord x 3.
 		expect(rows).toHaveLength(9 + 6);
 		const r = rows.find((x) => x.ronde === 'voorjaar-2024' && x.wijk_code === 'WK990101' && x.vraag_code === 'V1')!;
-		expect(r).toMatchObject({ enquete_id: 'WA24-N', n: '5', eens: '3', eens_pct: '60,0', gedrag: 'basiszorg', gedrag_noemer: '23', gedrag_pct: '87,0' });
+		expect(r).toMatchObject({ enquete_id: 'WA24-N', n: '5', eens: '3', eens_pct: '60,0', gedrag: 'basiszorg' });
+		// The referral counts as published (cell key method), the share from them.
+		const all = await keyed(db, ['WK990101'], '2024-03-01', '2024-05-31', ALL);
+		const basis = await keyed(db, ['WK990101'], '2024-03-01', '2024-05-31', BASISZORG);
+		const [n, t] = [publishCount(all.n, all.sleutel, 1).value!, publishCount(basis.n, basis.sleutel, 1).value!];
+		expect([r.gedrag_noemer, r.gedrag_teller, r.gedrag_pct]).toEqual([String(n), String(t), ((100 * t) / n).toFixed(1).replace('.', ',')]);
 		const alle = rows.find((x) => x.ronde === 'voorjaar-2024' && x.wijk_code === '' && x.vraag_code === 'T1')!;
-		expect(alle).toMatchObject({ enquete_id: 'WA24-N,WA24-Z', wijk_naam: 'Alle wijken', n: '11', eens: '6', eens_pct: '54,5', gedrag_pct: '75,0' });
+		expect(alle).toMatchObject({ enquete_id: 'WA24-N,WA24-Z', wijk_naam: 'Alle wijken', n: '11', eens: '6', eens_pct: '54,5' });
 	});
 
-	it('writes hidden counts as <k or x, never the number', async () => {
-		const rows = parse(await EXPORTS.werkafspraken({ db, params: new URLSearchParams('wijk=WK990101'), k: 5 }));
-		expect(new Set(rows.map((r) => r.wijk_code))).toEqual(new Set(['', 'WK990101']));
-		const t1 = rows.find((x) => x.ronde === 'voorjaar-2024' && x.wijk_code === 'WK990101' && x.vraag_code === 'T1')!;
-		expect(['<5', 'x']).toContain(t1.eens);
-		expect(t1.eens_pct).toBe('');
-		for (const r of rows) for (const c of [r.n, r.eens, r.gedrag_noemer]) expect(/^[1-4]$/.test(c)).toBe(false);
+	it('writes no count of respondents below k, and referral counts of 1..k-1 as <k', async () => {
+		const rows = parse(await EXPORTS.werkafspraken({ db, params: new URLSearchParams('wijk=WK990101'), k: 6 }));
+		// k = 6: Noord (6) and Zuid (5) are one group, all wijken; najaar (Noord 5): nothing.
+		expect(new Set(rows.map((r) => r.wijk_code))).toEqual(new Set(['']));
+		expect(rows.filter((r) => r.ronde === 'najaar-2024').every((r) => r.n === 'x' && r.eens === 'x' && r.eens_pct === '')).toBe(true);
+		for (const r of rows) for (const c of [r.n, r.eens, r.gedrag_noemer, r.gedrag_teller]) expect(/^[1-5]$/.test(c)).toBe(false);
 	});
 });
