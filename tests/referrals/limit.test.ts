@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { limitUnits } from '$lib/referrals/limit';
+
+const row = (niveau_code: string, periode: string, verwijzingen: number | null) => ({ niveau_code, periode, verwijzingen });
+
+describe('limitUnits', () => {
+	it('keeps every row when there are few units', () => {
+		const rows = [row('A', '2024', 5), row('B', '2024', 7)];
+		expect(limitUnits(rows, 2)).toEqual({ rows, limit: null });
+	});
+
+	it('keeps the units with the most published referrals over all periods, in the original order', () => {
+		// totals: A 5+6 = 11, B 20, C 0 + hidden (counts as 0), D 11 (tie with A: code order)
+		const rows = [row('A', '2024', 5), row('B', '2024', 20), row('C', '2024', 0), row('D', '2024', 11), row('A', '2025', 6), row('C', '2025', null)];
+		const { rows: kept, limit } = limitUnits(rows, 2);
+		// B (20), then A before D on the tie
+		expect(kept).toEqual([row('A', '2024', 5), row('B', '2024', 20), row('A', '2025', 6)]);
+		expect(limit).toEqual({ eenheden: 4, getoond: 2 });
+		const three = limitUnits(rows, 3).rows.map((r) => `${r.niveau_code}${r.periode}`);
+		expect(three).toEqual(['A2024', 'B2024', 'D2024', 'A2025']);
+	});
+});
