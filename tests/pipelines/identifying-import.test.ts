@@ -11,6 +11,7 @@ import { xlsxBuffer } from '../../pipelines/demo/write';
 import { ingest } from '../../pipelines/ingest';
 import { MASK } from '$contract/privacy';
 import { IDENTIFYING, normalise, ORDINARY } from '../contract/fixtures/identifying';
+import { columnLetter } from '../../pipelines/readers/position';
 import { BASE_FILES, makeTempDir, query, rejection, sha256, writeFile } from './helpers';
 
 const TODAY = '2025-12-31';
@@ -152,15 +153,35 @@ describe('identifying data in structured places refuses the file', () => {
 		await expectRefused(file, c.core, { line: 3, column: 'client_pseudo' });
 	});
 
-	it.each(refusable.map((c, i) => [c.text, c, i] as const))('refuses %j in an unknown column of a workbook, named by its letter', async (_t, c, i) => {
-		const header = [...HEADER.split(';'), 'opmerking'];
-		const file = writeFile(refusedDir, `onbekend_${i}.xlsx`, await xlsxBuffer('Blad1', header, [[...row('B1', 'c1').split(';'), 'geen'], [...row('B2', 'c2').split(';'), c.text]]));
-		await expectRefused(file, c.core, { line: 3, column: 'kolom K' });
+	it('refuses each of them in its own unknown column of a workbook, named by its letter', async () => {
+		// One workbook: column K onwards, one corpus item per column, each on its own row.
+		const header = [...HEADER.split(';'), ...refusable.map((_, j) => `opmerking ${j + 1}`)];
+		const rows = refusable.map((c, j) => [...row(`B${j}`, `c${j}`).split(';'), ...refusable.map((_, k) => (k === j ? c.text : 'geen'))]);
+		const file = writeFile(refusedDir, 'onbekend.xlsx', await xlsxBuffer('Blad1', header, rows));
+		const before = sha256(refusedDb);
+		const failure = await rejection(() => ingest(refusedDb, [file], { today: TODAY, maxErrors: 500 }));
+		refusable.forEach((c, j) => {
+			const letter = columnLetter(10 + j);
+			const e = failure.errors.find((x) => x.column === `kolom ${letter}` && x.rule.startsWith('privacy-'));
+			expect(e, `${c.text} in kolom ${letter}:\n${failure.message}`).toBeDefined();
+			expect(e!.line).toBe(j + 2);
+		});
+		for (const c of refusable) expect(normalise(failure.message)).not.toContain(c.core);
+		expect(sha256(refusedDb)).toBe(before);
 	});
 
-	it.each(IDENTIFYING.map((c, i) => [c.text, c, i] as const))('refuses %j as a header cell, named by position', async (_t, c, i) => {
-		const file = writeFile(refusedDir, `kop_${i}.csv`, csv(`${HEADER};${c.text}`, [row('C1', 'c1') + 'x']));
-		await expectRefused(file, c.core, { line: 1, column: 'kolom 11' });
+	it('refuses each of them as a header cell, named by position', async () => {
+		const file = writeFile(refusedDir, 'kop.csv', csv(`${HEADER};${IDENTIFYING.map((c) => c.text).join(';')}`, [row('C1', 'c1') + ';x'.repeat(IDENTIFYING.length)]));
+		const before = sha256(refusedDb);
+		const failure = await rejection(() => ingest(refusedDb, [file], { today: TODAY, maxErrors: 500 }));
+		IDENTIFYING.forEach((c, j) => {
+			const e = failure.errors.find((x) => x.column === `kolom ${11 + j}`);
+			expect(e, `${c.text}:\n${failure.message}`).toBeDefined();
+			expect(e!.line).toBe(1);
+			expect(e!.rule).toMatch(/^privacy-/);
+		});
+		for (const c of IDENTIFYING) expect(normalise(failure.message)).not.toContain(c.core);
+		expect(sha256(refusedDb)).toBe(before);
 	});
 
 	it.each(['Jan de Vries', 'J. de Vries', '03-04-1950', 'geb 1950-04-03', 'Yılmaz'])('refuses the pseudonym %j (a name or a date)', async (value) => {
