@@ -13,9 +13,9 @@ export interface UnitLimit {
 
 /** The rows of the `max` units with the largest published total (ties by code), in their order. */
 export function limitUnits<R extends { niveau_code: string; verwijzingen: number | null }>(
-	rows: readonly R[],
+	rows: R[],
 	max = MAX_PAGE_UNITS
-): { rows: readonly R[]; limit: UnitLimit | null } {
+): { rows: R[]; limit: UnitLimit | null } {
 	const totals = new Map<string, number>();
 	for (const r of rows) totals.set(r.niveau_code, (totals.get(r.niveau_code) ?? 0) + (r.verwijzingen ?? 0));
 	if (totals.size <= max) return { rows, limit: null };

@@ -118,7 +118,7 @@ export async function viewMonths(db: Database, f: Pick<Filters, 'van' | 'tot'>):
  * The rows of one view (niveau, periode and filters), every unit and period, zeros included;
  * computed once per version of the database (Database.memo).
  */
-export function referralRates(db: Database, f: Filters, k: number): Promise<readonly RateRow[]> {
+export function referralRates(db: Database, f: Filters, k: number): Promise<RateRow[]> {
 	return db.memo('referralRates', [f, k], () => computeRates(db, f, k));
 }
 
