@@ -112,4 +112,10 @@ describe('renderSvg', () => {
 		expect(a).toContain('style="fill: var(--bm-chart-series-1)"');
 		expect(a).toContain('font-size:12px');
 	});
+
+	it('keeps aria-label only where there is a role (axe: aria-prohibited-attr)', () => {
+		const a = renderSvg(spec(), { id: 'c', title: 'T', kind: 'test' });
+		expect(a).toContain('<g');
+		for (const m of a.matchAll(/<[^>]*aria-label="[^"]*"[^>]*>/g)) expect(m[0]).toMatch(/ role="/);
+	});
 });

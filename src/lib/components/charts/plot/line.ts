@@ -108,7 +108,7 @@ export function lineSpec(all: readonly LineSeries[], o: LineOptions): Plot.PlotO
 	}
 	marks.push(
 		Plot.ruleY(y.values.filter((v) => v > 0), { stroke: GRID }),
-		Plot.axisY({ ticks: y.values, tickFormat: y.format, tickSize: 0, label: compact || multiples ? null : o.yLabel, labelAnchor: 'top', labelArrow: false, fill: AXIS, ...(compact ? {} : { marginLeft }) }),
+		Plot.axisY({ className: 'bm-axis-y', ticks: y.values, tickFormat: y.format, tickSize: 0, label: compact || multiples ? null : o.yLabel, labelAnchor: 'top', labelArrow: false, fill: AXIS, ...(compact ? {} : { marginLeft }) }),
 		Plot.axisX({ ticks: xTicks, tickFormat: (i: number) => xTickFormat(xs[i]), label: compact ? null : o.xLabel, labelAnchor: 'center', labelArrow: false, fill: AXIS, stroke: AXIS, ...(multiples ? {} : {}) }),
 		Plot.ruleY([0], { stroke: AXIS })
 	);

@@ -28,6 +28,9 @@ export function renderSvg(spec: Plot.PlotOptions, { id, title, description, kind
 	for (const el of [svg, ...svg.querySelectorAll('*')]) {
 		paintWithTokens(el);
 		roundGeometry(el);
+		// Plot names its groups ("rule", "y-axis tick label") with aria-label; on an element without a
+		// role that is not allowed (axe: aria-prohibited-attr) and says nothing to a listener anyway.
+		if (el !== svg && !el.hasAttribute('role') && el.hasAttribute('aria-label')) el.removeAttribute('aria-label');
 	}
 	svg.removeAttribute('font-size');
 	svg.removeAttribute('font-family');
