@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { Bar } from '../types';
 import { annotate } from './render';
 import { valueTicks } from './ticks';
-import { AXIS, GRID, LINE, TEXT, series, textWidth, wrap } from './theme';
+import { AXIS, GRID, LINE, TEXT, largest, series, textWidth, wrap } from './theme';
 
 export interface BarOptions {
 	width: number;
@@ -55,12 +55,12 @@ export function barSpec(bars: readonly Bar[], o: BarOptions): Plot.PlotOptions {
 	const { width, hooks = true } = o;
 	const narrow = width < 480;
 	const labelChars = narrow ? 14 : 28;
-	const marginLeft = Math.min(textWidth('x'.repeat(labelChars)), Math.max(40, ...bars.map((b) => Math.min(textWidth(b.label), textWidth('x'.repeat(labelChars)))))) + 12;
-	const marginRight = Math.max(...bars.map((b) => textWidth(b.text)), 20) + 10;
+	const marginLeft = Math.min(textWidth('x'.repeat(labelChars)), largest(bars.map((b) => textWidth(b.label)), 40)) + 12;
+	const marginRight = largest(bars.map((b) => textWidth(b.text)), 20) + 10;
 	const { rows, heads, bottom } = barLayout(bars, labelChars);
 	const marginBottom = 44;
 	const height = bottom + marginBottom;
-	const max = Math.max(0, ...bars.map((b) => b.value ?? 0));
+	const max = largest(bars.map((b) => b.value ?? 0));
 	const plotWidth = width - marginLeft - marginRight;
 	const ticks = valueTicks(o.xMax ?? max, { count: Math.max(2, Math.min(5, Math.floor(plotWidth / 70))), integer: o.integer, format: o.xTickFormat, fixedTop: o.xMax });
 	const shown = rows.filter((r) => r.value !== null);

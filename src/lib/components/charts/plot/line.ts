@@ -9,7 +9,7 @@ import type { LineSeries } from '../types';
 import { annotate, annotateAll } from './render';
 import { periodTicks, valueTicks } from './ticks';
 import { rollingMean, rollingWindow } from './rolling';
-import { AXIS, BAND, BACKGROUND, CONTEXT, GRID, HIGHLIGHT, LINE, REFERENCE, TEXT, TREND, series as seriesColor, textWidth, wrap } from './theme';
+import { AXIS, BAND, BACKGROUND, CONTEXT, GRID, HIGHLIGHT, LINE, REFERENCE, TEXT, TREND, largest, series as seriesColor, textWidth, wrap } from './theme';
 
 /** More series than this become small multiples. */
 export const MAX_LINES = 6;
@@ -62,7 +62,7 @@ export function lineSpec(all: readonly LineSeries[], o: LineOptions): Plot.PlotO
 	const index = new Map(xs.map((x, i) => [x, i]));
 	const own = all.filter((s) => !s.reference);
 	const highlight = o.colorAll ? null : (own.find((s) => s.key === o.highlight) ?? own[0])?.key ?? null;
-	const max = Math.max(0, ...all.flatMap((s) => s.points.map((p) => p.y ?? 0)));
+	const max = largest(all.flatMap((s) => s.points.map((p) => p.y ?? 0)));
 	const y = valueTicks(o.yMax ?? max * 1.05, { count: compact ? 3 : 5, integer: o.integer, format: o.yTickFormat, fixedTop: o.yMax });
 	const multiples = !compact && own.length > MAX_LINES;
 	const window = smooth ? rollingWindow(xs) : null;
@@ -73,22 +73,22 @@ export function lineSpec(all: readonly LineSeries[], o: LineOptions): Plot.PlotO
 	const labelled = !compact && !multiples;
 	const labelChars = width < 480 ? 12 : 20;
 	const marginRight = labelled ? Math.min(textWidth('x'.repeat(labelChars)) + 12, Math.round(width * 0.3)) : compact ? 12 : 16;
-	const marginLeft = compact ? 36 : Math.max(...y.values.map((v) => textWidth(y.format(v)))) + 22;
+	const marginLeft = compact ? 36 : largest(y.values.map((v) => textWidth(y.format(v)))) + 22;
 	const marginBottom = compact ? 24 : 50;
 	const plotWidth = (width - marginLeft - marginRight - (cols - 1) * 16) / cols;
 	// Small multiples: a title of one or two lines above each panel, a legend above them all.
 	const titleChars = Math.max(8, Math.floor(plotWidth / 7));
-	const titleLines = multiples ? Math.max(...own.map((s) => Math.min(2, wrap(s.name, titleChars).length))) : 0;
+	const titleLines = multiples ? largest(own.map((s) => Math.min(2, wrap(s.name, titleChars).length))) : 0;
 	const gap = titleLines * LINE + 14;
 	const aligned = (s: LineSeries) => xs.map((x) => ({ x, y: s.points.find((p) => p.x === x)?.y ?? null }));
 	const trendOf = (s: LineSeries) => (window ? rollingMean(aligned(s), window.k) : []);
 	const hasTrend = multiples && own.some((s) => trendOf(s).length >= 2);
 	const legend = multiples ? multiplesLegend(width < 480, hasTrend ? window!.label : null) : [];
-	const legendHeight = legend.length ? Math.max(...legend.map((l) => l.line)) * LINE + LINE + 8 : 0;
+	const legendHeight = legend.length ? largest(legend.map((l) => l.line)) * LINE + LINE + 8 : 0;
 	const marginTop = multiples ? legendHeight + gap : bands.length || markers.length ? 40 : compact ? 10 : 32;
 	const panelHeight = multiples ? (width < 480 ? 110 : 140) : (o.height ?? (width < 480 ? 260 : 340));
 	const height = multiples ? marginTop + marginBottom + rows * (panelHeight + gap) - gap : panelHeight;
-	const xTicks = periodTicks(xs, plotWidth, Math.max(...xs.map((x) => textWidth(xTickFormat(x)))) + 14).map((x) => index.get(x)!);
+	const xTicks = periodTicks(xs, plotWidth, largest(xs.map((x) => textWidth(xTickFormat(x)))) + 14).map((x) => index.get(x)!);
 
 	const facetOf = new Map(own.map((s, n) => [s.key, { fx: n % cols, fy: Math.floor(n / cols) }]));
 	const pts = (s: LineSeries, facet?: { fx: number; fy: number }): Pt[] =>

@@ -33,3 +33,10 @@ export function wrap(text: string, chars: number): string[] {
 	}
 	return lines;
 }
+
+/** The largest of `values`, or `floor` (never a spread into Math.max: a series can be long). */
+export function largest(values: Iterable<number>, floor = 0): number {
+	let m = floor;
+	for (const v of values) if (v > m) m = v;
+	return m;
+}
