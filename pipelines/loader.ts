@@ -1,5 +1,5 @@
-// Writes checked rows into their table: bulk-append into a staging table, then one set-based
-// upsert. Rows whose key already exists replace the old row; rows identical to what is stored are
+// Writes checked rows into their table: bulk-append into a staging table (or take the staged table
+// of a large CSV, validators/sqlTable.ts), then one set-based upsert. Rows whose key already exists replace the old row; rows identical to what is stored are
 // left alone, so loading the same file twice changes nothing (not even the load_id).
 
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -50,20 +50,37 @@ export async function upsertRows(
 	const typed = spec.columns.map((c) => `CAST(${ident(c.name)} AS ${c.type.sqlType}) AS ${ident(c.name)}`);
 	await conn.run('DROP TABLE IF EXISTS temp.stage');
 	await conn.run(`CREATE TEMP TABLE stage AS SELECT ${typed.join(', ')} FROM temp.stage_raw`);
+	await conn.run('DROP TABLE temp.stage_raw');
+	const result = await upsertStage(conn, spec, 'temp.stage', loadId);
+	await conn.run('DROP TABLE temp.stage');
+	return result;
+}
 
+/**
+ * Writes a staged table (the dataset's columns, typed; other columns are ignored) into the
+ * dataset's table: new keys are inserted, known keys replaced unless the row is identical. The
+ * stage loses its unchanged rows. Must run inside the caller's transaction.
+ */
+export async function upsertStage(conn: DuckDBConnection, spec: DatasetSpec, stage: string, loadId: number): Promise<UpsertResult> {
+	const cols = spec.columns.map((c) => ident(c.name));
+	const target = ident(spec.table);
+	const empty = (await conn.runAndReadAll(`SELECT NOT EXISTS (SELECT 1 FROM ${target})`)).getRows()[0][0] === true;
+	if (empty) {
+		// A first load (the national export into a new database): nothing to compare or replace.
+		await conn.run(`INSERT INTO ${target} (${cols.join(', ')}, load_id) SELECT ${cols.join(', ')}, ${Number(loadId)} FROM ${stage}`);
+		return { replaced: 0, unchanged: 0 };
+	}
 	const keyJoin = spec.key.map((k) => `s.${ident(k)} = t.${ident(k)}`).join(' AND ');
 	const same = spec.columns.map((c) => `s.${ident(c.name)} IS NOT DISTINCT FROM t.${ident(c.name)}`).join(' AND ');
 	const counts = await conn.runAndReadAll(
 		`SELECT count(*) AS replaced, count(*) FILTER (WHERE ${same}) AS unchanged
-		 FROM temp.stage s JOIN ${target} t ON ${keyJoin}`
+		 FROM ${stage} s JOIN ${target} t ON ${keyJoin}`
 	);
 	const [replaced, unchanged] = counts.getRows()[0].map(Number);
 
-	await conn.run(`DELETE FROM temp.stage s WHERE EXISTS (SELECT 1 FROM ${target} t WHERE ${keyJoin} AND ${same})`);
+	if (unchanged > 0) await conn.run(`DELETE FROM ${stage} s WHERE EXISTS (SELECT 1 FROM ${target} t WHERE ${keyJoin} AND ${same})`);
 	await conn.run(
-		`INSERT OR REPLACE INTO ${target} (${cols.join(', ')}, load_id) SELECT ${cols.join(', ')}, ${Number(loadId)} FROM temp.stage`
+		`INSERT OR REPLACE INTO ${target} (${cols.join(', ')}, load_id) SELECT ${cols.join(', ')}, ${Number(loadId)} FROM ${stage}`
 	);
-	await conn.run('DROP TABLE temp.stage');
-	await conn.run('DROP TABLE temp.stage_raw');
 	return { replaced, unchanged };
 }

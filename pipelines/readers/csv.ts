@@ -75,7 +75,7 @@ export function detectDelimiter(text: string): string {
 	return best;
 }
 
-function quoteProblem(code: string): string {
+export function quoteProblem(code: string): string {
 	if (code === 'MissingQuotes') {
 		return 'een aanhalingsteken (") wordt geopend maar niet gesloten; controleer deze regel en de regels erna';
 	}

@@ -2,11 +2,13 @@
 // can make an import run out of memory or run for minutes: the file's size, its number of rows and,
 // for a workbook, how large its parts are once unpacked and how far they inflate.
 //
-// Why these numbers (measured on a 2-core machine, Node 20, default heap 4 GB; docs/formats.md):
-// reading and checking a verwijzingen CSV takes about 0.8 KB of heap per row (1 million rows,
-// 82 MB: 25 s, 0.8 GB heap), and exceljs needs about 10 bytes of heap per byte of unpacked sheet
-// XML (200,000 rows, 93 MB of XML: 0.9 GB heap). The defaults keep an import under about 2 GB of
-// heap; a 33 MB workbook whose sheet unpacks to 379 MB (3.7 GB of heap) used to crash the import.
+// Why these numbers (measured on a 2-core machine, Node 20; docs/formats.md): a CSV from 16 MB on is
+// read as a stream through DuckDB (readers/csvScan.ts, validators/sqlTable.ts), whose memory is
+// capped (MONITOR_IMPORT_DUCKDB_MB) and spills to disk, so its size is bounded by disk and time,
+// not memory: 4 GB and 50 million rows (the 10-million-row national export is 0.9 GB). A workbook
+// is read whole into memory: exceljs needs about 10 bytes of heap per byte of unpacked sheet XML
+// (200,000 rows, 93 MB of XML: 0.9 GB heap), so its unpacked size stays limited to 128 MB; a
+// 33 MB workbook whose sheet unpacks to 379 MB (3.7 GB of heap) used to crash the import.
 //
 // A workbook is a zip archive. Its central directory states each part's packed and unpacked size;
 // those are checked first, read with JSZip (the library exceljs itself unpacks with, so both see
@@ -32,8 +34,8 @@ export interface ImportLimits {
 const MB = 1024 * 1024;
 
 export const DEFAULT_LIMITS: Readonly<ImportLimits> = {
-	maxFileBytes: 256 * MB,
-	maxRows: 2_000_000,
+	maxFileBytes: 4096 * MB,
+	maxRows: 50_000_000,
 	maxXlsxBytes: 128 * MB,
 	maxXlsxRatio: 100
 };

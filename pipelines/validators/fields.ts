@@ -20,10 +20,12 @@ export interface FieldType {
 	check(cell: Cell, ctx: FieldContext): Checked<Value>;
 	/** Free text: personal data in it is masked by `check` instead of rejecting the file (validators/freeText.ts). */
 	freeText?: boolean;
+	/** `check` only trims the text and never fails: a large CSV trims it in SQL instead (validators/sqlTable.ts). */
+	trimmedText?: boolean;
 }
 
 /** Free text, trimmed (names, ids, pseudonyms). */
-export const text = (): FieldType => ({ sqlType: 'VARCHAR', check: (cell) => ok(cellText(cell)) });
+export const text = (): FieldType => ({ sqlType: 'VARCHAR', trimmedText: true, check: (cell) => ok(cellText(cell)) });
 
 export const wijkCode = (): FieldType => ({ sqlType: 'VARCHAR', check: checkWijkCode });
 

@@ -52,6 +52,11 @@ export interface DatasetSpec {
 	references: Reference[];
 	/** Checks across columns of one row (after every single value passed). */
 	checkRow?: (row: CheckedRow) => RowProblem[];
+	/**
+	 * The columns `checkRow` reads, when it reads no others: a large CSV is then checked once per
+	 * distinct combination of these values instead of row by row (validators/sqlTable.ts).
+	 */
+	rowColumns?: readonly string[];
 	/** Values of the `derived` columns, from a row that passed every check. */
 	derive?: (row: CheckedRow) => CheckedRow;
 	/**

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingest, type IngestProgress } from '../../pipelines/ingest';
 import { DEFAULT_BESTEMMINGEN } from '$contract/codes';
+import { SCHEMA_VERSION } from '$contract/schema';
 import { BASE_FILES, fixture, makeTempDir, query, rejection, sha256, writeFile } from './helpers';
 
 let dir: string;
@@ -104,7 +105,7 @@ describe('a first load of every dataset', () => {
 				.map(([bestemming, lijn]) => ({ bestemming, lijn, load_id: null }))
 		);
 		const meta = Object.fromEntries((await query(db, 'SELECT key, value FROM meta')).map((r) => [r.key, r.value]));
-		expect(meta.schema_version).toBe('1');
+		expect(meta.schema_version).toBe(String(SCHEMA_VERSION));
 		expect(meta.updated_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 		expect(meta.demo).toBeUndefined();
 	});
@@ -114,10 +115,10 @@ describe('a first load of every dataset', () => {
 		expect(await query(db, "SELECT value FROM meta WHERE key = 'demo'")).toEqual([{ value: '1' }]);
 	});
 
-	it('leaves only the database and its kept versions behind: no WAL, no working copy, no lock', async () => {
+	it('leaves only the database, its cell key secret and its kept versions behind: no WAL, no working copy, no scratch, no lock', async () => {
 		await ingest(db, BASE_FILES);
 		await ingest(db, [fixture('verwijzingen.csv')]);
-		expect(fs.readdirSync(dir).sort()).toEqual(['monitor.duckdb', 'monitor.duckdb.versies']);
+		expect(fs.readdirSync(dir).sort()).toEqual(['monitor.duckdb', 'monitor.duckdb.celsleutel', 'monitor.duckdb.versies']);
 		expect(fs.readdirSync(`${db}.versies`)).toHaveLength(1);
 	});
 });

@@ -64,7 +64,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: numb
 
 describe('the limits in force', () => {
 	it('are the defaults, unless the environment or the caller says otherwise', () => {
-		expect(importLimits({}, {})).toEqual({ maxFileBytes: 256 * MB, maxRows: 2_000_000, maxXlsxBytes: 128 * MB, maxXlsxRatio: 100 });
+		expect(importLimits({}, {})).toEqual({ maxFileBytes: 4096 * MB, maxRows: 50_000_000, maxXlsxBytes: 128 * MB, maxXlsxRatio: 100 });
 		expect(importLimits({}, { MONITOR_MAX_FILE_MB: '1,5', MONITOR_MAX_ROWS: '10', MONITOR_MAX_XLSX_MB: '2', MONITOR_MAX_XLSX_RATIO: '50' })).toEqual({
 			maxFileBytes: 1.5 * MB,
 			maxRows: 10,
@@ -92,16 +92,16 @@ describe('file size', () => {
 		expect(sha256(db)).toBe(before);
 	});
 
-	it('refuses a 300 MB file at the default limit of 256 MB within seconds; on disk without reading it', async () => {
-		// Sparse: 300 MB that take no disk space. A CSV of zero bytes, were it ever parsed.
+	it('refuses a 4.5 GB file at the default limit of 4 GB within seconds; on disk without reading it', async () => {
+		// Sparse: 4.5 GB that take no disk space. A CSV of zero bytes, were it ever parsed.
 		const big = path.join(dir, 'verwijzingen_groot.csv');
 		fs.writeFileSync(big, 'verwijzing_id;datum\n');
-		fs.truncateSync(big, 300 * MB);
+		fs.truncateSync(big, 4608 * MB);
 
 		const errors = new ErrorCollector('verwijzingen_groot.csv');
 		expect(checkFileOnDisk(big, errors, importLimits({}, {}))).toBe(false);
 		expect(errors.errors[0].message).toBe(
-			'verwijzingen_groot.csv: het bestand is 300 MB; de grens is 256 MB (MONITOR_MAX_FILE_MB). ' +
+			'verwijzingen_groot.csv: het bestand is 4,5 GB; de grens is 4 GB (MONITOR_MAX_FILE_MB). ' +
 				'Splits de export, bijvoorbeeld per jaar, of laat de beheerder de grens verhogen (regel: bestand-te-groot)'
 		);
 

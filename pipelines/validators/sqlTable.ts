@@ -1,0 +1,412 @@
+// A CSV export checked and staged in DuckDB instead of in JavaScript arrays: the rows live in a
+// temporary table (read by DuckDB's read_csv, spilled to disk beyond the memory limit), and every
+// rule of the contract is applied with the same code and messages as the in-memory path:
+//
+// - values: each column's distinct values go once through the column's own check (fields.ts), and
+//   the outcome is joined back to the rows; a trimmed-text column is trimmed in SQL;
+// - privacy: each column's distinct values, in the order they first occur, feed the privacy
+//   accumulators of validators/privacy.ts (`columnPrivacy`), so a rule fires at its first line;
+// - mojibake and nameless columns: found in SQL, reported by the in-memory checks on the rows found;
+// - cross-column checks, derived columns, references and duplicate keys: per distinct combination
+//   of the columns a check reads (DatasetSpec.rowColumns), or per row streamed in batches, and in SQL.
+//
+// Errors carry the record number DuckDB read them at; `lineOf` turns it into the physical line
+// (readers/csvScan.ts). They are reported in the order the in-memory path reports them: by line,
+// and within a line value errors (column order), then the cross-column check, references, key.
+
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { isNineDigitValue } from '../../contract/privacy';
+import type { ErrorCollector, RuleId } from '../errors';
+import { checkMojibake } from '../readers/checkText';
+import { MOJIBAKE_SOURCE } from '../readers/mojibake';
+import type { RawRow, RawTable } from '../readers/table';
+import type { CsvScan } from '../readers/csvScan';
+import type { FieldContext, Value } from './fields';
+import { matchHeader, normaliseColumnName, type HeaderMatch } from './header';
+import { checkHeaderPrivacy, columnPrivacy, columnRole } from './privacy';
+import { columnPosition } from '../readers/position';
+import { findPersonalData } from '../../contract/privacy';
+import type { CheckedRow, DatasetSpec } from './spec';
+
+/** A CSV file's rows in DuckDB: the data rows only (header and blank rows removed), record numbers as rowid. */
+export interface SqlTable {
+	file: string;
+	/** Temporary table with VARCHAR columns c0, c1, ... (NULL for an empty value). */
+	table: string;
+	header: string[];
+	headerLine: number;
+	lineOf(record: number): number;
+	/** Data rows (rows with any value after the header). */
+	rows: number;
+}
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const str = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const col = (i: number) => `c${i}`;
+
+/** JavaScript's whitespace for String.prototype.trim, as an RE2 class. */
+const JS_SPACE = String.raw`[\t\n\x{0B}\f\r \x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]`;
+
+/** Macros the checks use: trim as JavaScript trims, blank as the readers' isEmptyCell, line breaks as the CSV reader gives them. */
+export const SQL_MACROS = [
+	`CREATE OR REPLACE TEMP MACRO bzm_trim(s) AS CASE WHEN s IS NULL THEN NULL
+		WHEN ord(s[1]) BETWEEN 33 AND 126 AND ord(s[-1]) BETWEEN 33 AND 126 THEN s
+		ELSE regexp_replace(s, '^${JS_SPACE}+|${JS_SPACE}+$', '', 'g') END`,
+	`CREATE OR REPLACE TEMP MACRO bzm_blank(s) AS coalesce(bzm_trim(s), '') = ''`,
+	`CREATE OR REPLACE TEMP MACRO bzm_nl(s) AS CASE WHEN contains(s, chr(13)) THEN regexp_replace(s, '\\r\\n?', '\\n', 'g') ELSE s END`
+];
+
+export async function defineMacros(conn: DuckDBConnection): Promise<void> {
+	for (const sql of SQL_MACROS) await conn.run(sql);
+}
+
+/** The cell as the in-memory CSV reader gives it: line breaks as \n. */
+const cellOf = (raw: string) => (raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw);
+
+/**
+ * Reads the scanned CSV into a temporary table, checks that DuckDB saw the records the scan saw
+ * (else the line numbers could not be trusted), and keeps the data rows.
+ */
+export async function loadCsv(conn: DuckDBConnection, scan: CsvScan, file: string, table: string): Promise<SqlTable> {
+	const columns = Array.from({ length: scan.width }, (_, i) => `${str(col(i))}: 'VARCHAR'`).join(', ');
+	await conn.run(`DROP TABLE IF EXISTS ${table}`);
+	await conn.run(
+		`CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv(${str(scan.path)}, delim = ${str(scan.delimiter)}, quote = '"', escape = '"',
+			header = false, auto_detect = false, columns = {${columns}}, null_padding = true, strict_mode = false)`
+	);
+	const count = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRows()[0][0]);
+	if (count !== scan.records) {
+		throw new Error(`${file}: DuckDB las ${count} records, de controle ${scan.records}; de regelnummers zouden niet kloppen`);
+	}
+	const allBlank = Array.from({ length: scan.width }, (_, i) => `bzm_blank(${col(i)})`).join(' AND ');
+	await conn.run(`DELETE FROM ${table} WHERE rowid <= ${scan.headerRecord} OR (${allBlank})`);
+	const rows = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRows()[0][0]);
+	return { file, table, header: scan.header, headerLine: scan.headerLine, lineOf: scan.lineOf, rows };
+}
+
+/** Streams a query's rows in chunks (bounded memory). */
+async function* streamRows(conn: DuckDBConnection, sql: string): AsyncGenerator<DuckDBValue[][]> {
+	const result = await conn.stream(sql);
+	for await (const rows of result.yieldRows()) yield rows;
+}
+
+async function* streamJson(conn: DuckDBConnection, sql: string): AsyncGenerator<unknown[][]> {
+	const result = await conn.stream(sql);
+	for await (const rows of result.yieldRowsJson()) yield rows;
+}
+
+/** The header and up to one row per column, as the in-memory checks see a table. */
+function tableOf(t: SqlTable, rows: RawRow[]): RawTable {
+	return { file: t.file, format: 'csv', header: t.header, headerLine: t.headerLine, rows };
+}
+
+/**
+ * Mojibake, like readers/checkText.ts on the whole table: SQL finds each column's first mangled
+ * value (only values with a non-ASCII character can be), and checkMojibake reports exactly those.
+ */
+export async function checkTextSql(conn: DuckDBConnection, t: SqlTable, errors: ErrorCollector): Promise<void> {
+	const width = t.header.length;
+	const parts = Array.from(
+		{ length: width },
+		(_, i) => `arg_min(${col(i)}, rowid) FILTER (WHERE strlen(${col(i)}) <> length(${col(i)}) AND regexp_matches(${col(i)}, ${str(MOJIBAKE_SOURCE)})), min(rowid) FILTER (WHERE strlen(${col(i)}) <> length(${col(i)}) AND regexp_matches(${col(i)}, ${str(MOJIBAKE_SOURCE)}))`
+	);
+	const found = width ? (await conn.runAndReadAll(`SELECT ${parts.join(', ')} FROM ${t.table}`)).getRows()[0] : [];
+	const byLine = new Map<number, string[]>();
+	for (let i = 0; i < width; i++) {
+		const value = found[2 * i];
+		const rec = found[2 * i + 1];
+		if (value === null || value === undefined) continue;
+		const line = t.lineOf(Number(rec));
+		const cells = byLine.get(line) ?? new Array<string>(width).fill('');
+		cells[i] = cellOf(String(value));
+		byLine.set(line, cells);
+	}
+	const rows = [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, cells]) => ({ line, cells }));
+	checkMojibake(tableOf(t, rows), errors);
+}
+
+/** Columns with any value (for the header's nameless-column warning). */
+async function columnsWithValues(conn: DuckDBConnection, t: SqlTable, which: number[]): Promise<Set<number>> {
+	if (which.length === 0) return new Set();
+	const row = (await conn.runAndReadAll(`SELECT ${which.map((i) => `bool_or(NOT bzm_blank(${col(i)}))`).join(', ')} FROM ${t.table}`)).getRows()[0];
+	return new Set(which.filter((_, k) => row[k] === true));
+}
+
+/** matchHeader on the SQL table: the nameless columns that hold values are found in SQL. */
+export async function matchHeaderSql(conn: DuckDBConnection, t: SqlTable, spec: DatasetSpec, errors: ErrorCollector): Promise<HeaderMatch> {
+	const nameless = t.header.map((h, i) => (normaliseColumnName(h) === '' ? i : -1)).filter((i) => i >= 0);
+	const filled = await columnsWithValues(conn, t, nameless);
+	const rows = filled.size ? [{ line: t.headerLine + 1, cells: t.header.map((_, i) => (filled.has(i) ? 'x' : '')) }] : [];
+	return matchHeader(tableOf(t, rows), spec, errors);
+}
+
+/**
+ * The privacy rules of validators/privacy.ts on the SQL table: the header's rules as they are, and
+ * each column's accumulator fed with the column's distinct values in the order they first occur
+ * (so a rule fires at its first line). Values that count towards the BSN share are fed as often as
+ * they occur. Adapter for `checkPrivacy`; messages and names as there.
+ */
+export async function checkPrivacySql(
+	conn: DuckDBConnection,
+	t: SqlTable,
+	errors: ErrorCollector,
+	freeText: ReadonlySet<number> = new Set(),
+	contract: ReadonlySet<number> = new Set()
+): Promise<void> {
+	const info = { header: t.header, headerLine: t.headerLine, format: 'csv' as const };
+	checkHeaderPrivacy(info, errors, contract);
+	for (let i = 0; i < t.header.length; i++) {
+		const acc = columnPrivacy(columnRole(t.header[i] ?? '', freeText.has(i)));
+		if (acc.role === 'vrije-tekst') continue;
+		for await (const rows of streamRows(conn, `SELECT ${col(i)}, min(rowid) AS first, count(*) AS n FROM ${t.table} WHERE ${col(i)} IS NOT NULL GROUP BY ${col(i)} ORDER BY first`)) {
+			for (const [raw, first, n] of rows) {
+				const cell = cellOf(String(raw));
+				const line = t.lineOf(Number(first));
+				acc.add(cell, line);
+				const times = Number(n);
+				if (times > 1 && isNineDigitValue(cell.trim())) for (let k = 1; k < times; k++) acc.add(cell, line);
+			}
+		}
+		const name = contract.has(i) && findPersonalData(t.header[i]).length === 0 ? t.header[i] : columnPosition('csv', i);
+		for (const f of acc.result()) errors.add(f.line, name, f.rule, f.message);
+	}
+}
+
+interface Problem {
+	rec: number;
+	/** Order within a line: 0 values, 1 cross-column, 2 references, 3 key; then `sub`. */
+	kind: number;
+	sub: number;
+	column: string;
+	rule: RuleId;
+	message: string;
+}
+
+export interface StagedRows {
+	/** The table holding the checked rows with the dataset's columns, typed. */
+	table: string;
+	rows: number;
+}
+
+const REQUIRED = 'deze kolom is verplicht, maar de waarde is leeg';
+const BATCH = 2000;
+
+/**
+ * Every row rule of the dataset on the SQL table (as validators/rows.ts does in memory); on success
+ * the rows are staged, typed, in `<t.table>_chk`. Null after an error (in `errors`).
+ */
+export async function checkRowsSql(
+	conn: DuckDBConnection,
+	t: SqlTable,
+	spec: DatasetSpec,
+	header: HeaderMatch,
+	errors: ErrorCollector,
+	{ ctx, maxErrors, onProgress }: { ctx: FieldContext; maxErrors: number; onProgress?: (done: number) => void }
+): Promise<StagedRows | null> {
+	onProgress?.(0);
+	const chk = `${t.table}_chk`;
+	const problems: Problem[] = [];
+	const cols = spec.columns;
+
+	// 1. Values: distinct values per column through the column's check, or trimmed in SQL.
+	const select: string[] = ['r.rowid AS rec'];
+	const joins: string[] = [];
+	const errorCols: string[] = [];
+	for (let j = 0; j < cols.length; j++) {
+		const c = cols[j];
+		const s = header.sourceIndex[j];
+		const name = ident(c.name);
+		if (s < 0) {
+			select.push(`CAST(NULL AS ${c.type.sqlType}) AS ${name}`);
+			continue;
+		}
+		const raw = `r.${col(s)}`;
+		const blankRule = c.required ? `'waarde-verplicht'` : 'NULL';
+		if (c.type.trimmedText) {
+			select.push(`CASE WHEN bzm_blank(${raw}) THEN NULL ELSE bzm_trim(bzm_nl(${raw})) END AS ${name}`);
+			if (c.required) {
+				select.push(`CASE WHEN bzm_blank(${raw}) THEN 'waarde-verplicht' END AS e${j}, CASE WHEN bzm_blank(${raw}) THEN ${str(REQUIRED)} END AS m${j}`);
+				errorCols.push(`e${j}`);
+			}
+			continue;
+		}
+		const map = `${t.table}_m${j}`;
+		await conn.run(`DROP TABLE IF EXISTS ${map}`);
+		await conn.run(`CREATE TEMP TABLE ${map} (raw VARCHAR, val VARCHAR, rule VARCHAR, msg VARCHAR)`);
+		const appender = await conn.createAppender(map, 'main', 'temp');
+		try {
+			for await (const rows of streamRows(conn, `SELECT DISTINCT ${col(s)} FROM ${t.table} WHERE NOT bzm_blank(${col(s)})`)) {
+				for (const [v] of rows) {
+					const rawText = String(v);
+					const checked = c.type.check(cellOf(rawText), ctx);
+					appender.appendVarchar(rawText);
+					if (checked.ok) {
+						if (checked.value === null) appender.appendNull();
+						else appender.appendVarchar(String(checked.value));
+						appender.appendNull();
+						appender.appendNull();
+					} else {
+						appender.appendNull();
+						appender.appendVarchar(checked.rule);
+						appender.appendVarchar(checked.message);
+					}
+					appender.endRow();
+				}
+			}
+			appender.flushSync();
+		} finally {
+			appender.closeSync();
+		}
+		joins.push(`LEFT JOIN ${map} m${j} ON m${j}.raw = ${raw}`);
+		select.push(`CAST(m${j}.val AS ${c.type.sqlType}) AS ${name}`);
+		select.push(`CASE WHEN bzm_blank(${raw}) THEN ${blankRule} ELSE m${j}.rule END AS e${j}`);
+		select.push(`CASE WHEN bzm_blank(${raw}) THEN ${c.required ? str(REQUIRED) : 'NULL'} ELSE m${j}.msg END AS m${j}`);
+		errorCols.push(`e${j}`);
+	}
+	const bad = errorCols.length ? errorCols.map((e) => `${e} IS NOT NULL`).join(' OR ') : 'false';
+	await conn.run(`DROP TABLE IF EXISTS ${chk}`);
+	await conn.run(`CREATE TEMP TABLE ${chk} AS SELECT *, (${bad}) AS bad FROM (SELECT ${select.join(', ')} FROM ${t.table} r ${joins.join(' ')})`);
+	for (const m of cols.keys()) await conn.run(`DROP TABLE IF EXISTS ${t.table}_m${m}`);
+
+	if (errorCols.length) {
+		const list = (field: 'e' | 'm') => `[${errorCols.map((e) => `${field}${e.slice(1)}`).join(', ')}]`;
+		const found = await conn.runAndReadAll(`SELECT rec, ${list('e')}, ${list('m')} FROM ${chk} WHERE bad ORDER BY rec LIMIT ${maxErrors}`);
+		const indexes = errorCols.map((e) => Number(e.slice(1)));
+		for (const [rec, rules, messages] of found.getRowsJS()) {
+			(rules as (string | null)[]).forEach((rule, k) => {
+				if (rule === null) return;
+				const j = indexes[k];
+				problems.push({ rec: Number(rec), kind: 0, sub: j, column: header.displayName[j], rule: rule as RuleId, message: String((messages as string[])[k]) });
+			});
+		}
+	}
+	onProgress?.(Math.floor(t.rows / 2));
+
+	// 2. Cross-column checks and derived columns.
+	let source = chk;
+	const columnIndex = new Map(cols.map((c, j) => [c.name, j]));
+	const named = (names: readonly string[], values: unknown[]): CheckedRow => Object.fromEntries(names.map((n, k) => [n, values[k] as Value]));
+	if (spec.checkRow && spec.rowColumns && !spec.derive) {
+		const names = spec.rowColumns;
+		const fails = `${t.table}_rowfail`;
+		await conn.run(`CREATE OR REPLACE TEMP TABLE ${fails} (${names.map((n, k) => `v${k} VARCHAR`).join(', ')}, sub INTEGER, col VARCHAR, rule VARCHAR, msg VARCHAR)`);
+		const appender = await conn.createAppender(fails, 'main', 'temp');
+		let any = false;
+		try {
+			for await (const rows of streamJson(conn, `SELECT DISTINCT ${names.map(ident).join(', ')} FROM ${chk} WHERE NOT bad`)) {
+				for (const values of rows) {
+					const found = spec.checkRow(named(names, values));
+					found.forEach((p, sub) => {
+						any = true;
+						for (const v of values) {
+							if (v === null) appender.appendNull();
+							else appender.appendVarchar(String(v));
+						}
+						appender.appendInteger(sub);
+						appender.appendVarchar(p.column);
+						appender.appendVarchar(p.rule);
+						appender.appendVarchar(p.message);
+						appender.endRow();
+					});
+				}
+			}
+			appender.flushSync();
+		} finally {
+			appender.closeSync();
+		}
+		if (any) {
+			const on = names.map((n, k) => `CAST(c.${ident(n)} AS VARCHAR) IS NOT DISTINCT FROM f.v${k}`).join(' AND ');
+			const found = await conn.runAndReadAll(`SELECT c.rec, f.sub, f.col, f.rule, f.msg FROM ${chk} c JOIN ${fails} f ON ${on} WHERE NOT c.bad ORDER BY c.rec, f.sub LIMIT ${maxErrors}`);
+			for (const [rec, sub, column, rule, message] of found.getRowsJS()) {
+				problems.push({ rec: Number(rec), kind: 1, sub: Number(sub), column: header.displayName[columnIndex.get(String(column))!], rule: rule as RuleId, message: String(message) });
+			}
+		}
+		await conn.run(`DROP TABLE ${fails}`);
+	} else if (spec.checkRow || spec.derive) {
+		// Every row through JavaScript, in batches from DuckDB (small datasets: werkplannen, swot, ...).
+		const derivedCols = cols.filter((c) => c.derived);
+		const derived = `${t.table}_derived`;
+		await conn.run(`CREATE OR REPLACE TEMP TABLE ${derived} (rec BIGINT${derivedCols.map((c) => `, ${ident(c.name)} VARCHAR`).join('')})`);
+		const appender = await conn.createAppender(derived, 'main', 'temp');
+		const names = cols.map((c) => c.name);
+		let checkRowErrors = 0;
+		try {
+			for await (const rows of streamJson(conn, `SELECT rec, ${names.map(ident).join(', ')} FROM ${chk} WHERE NOT bad ORDER BY rec`)) {
+				for (const [rec, ...values] of rows) {
+					const row = named(names, values);
+					const found = spec.checkRow?.(row) ?? [];
+					if (checkRowErrors < maxErrors) {
+						found.forEach((p, sub) => {
+							checkRowErrors++;
+							problems.push({ rec: Number(rec), kind: 1, sub, column: header.displayName[columnIndex.get(p.column)!], rule: p.rule, message: p.message });
+						});
+					}
+					if (found.length === 0 && spec.derive && derivedCols.length) {
+						const d = spec.derive(row);
+						appender.appendBigInt(BigInt(Number(rec)));
+						for (const c of derivedCols) {
+							const v = d[c.name];
+							if (v === null || v === undefined) appender.appendNull();
+							else appender.appendVarchar(String(v));
+						}
+						appender.endRow();
+					}
+				}
+			}
+			appender.flushSync();
+		} finally {
+			appender.closeSync();
+		}
+		if (spec.derive && derivedCols.length) {
+			source = `${t.table}_chk2`;
+			const replace = derivedCols.map((c) => `CAST(d.${ident(c.name)} AS ${c.type.sqlType}) AS ${ident(c.name)}`).join(', ');
+			await conn.run(`CREATE OR REPLACE TEMP TABLE ${source} AS SELECT c.* REPLACE (${replace}) FROM ${chk} c LEFT JOIN ${derived} d USING (rec)`);
+		}
+		await conn.run(`DROP TABLE ${derived}`);
+	}
+
+	// 3. References: values that the referenced table does not hold (as it is in the working copy now).
+	const keyColumn = { wijken: 'wijk_code', praktijken: 'praktijk_code', bestemmingen: 'bestemming', werkplannen: 'werkplan_id', enquetes: 'enquete_id' } as const;
+	for (const [k, ref] of spec.references.entries()) {
+		const j = columnIndex.get(ref.column)!;
+		const v = `CAST(c.${ident(ref.column)} AS VARCHAR)`;
+		const found = await conn.runAndReadAll(
+			`SELECT c.rec, ${v} FROM ${source} c WHERE NOT c.bad AND c.${ident(ref.column)} IS NOT NULL
+			 AND NOT EXISTS (SELECT 1 FROM ${ref.table} x WHERE CAST(x.${keyColumn[ref.table]} AS VARCHAR) = ${v}) ORDER BY c.rec LIMIT ${maxErrors}`
+		);
+		for (const [rec, value] of found.getRowsJS()) {
+			problems.push({ rec: Number(rec), kind: 2, sub: k, column: header.displayName[j], rule: ref.rule, message: ref.message(String(value)) });
+		}
+	}
+
+	// 4. The key, once per file.
+	const keys = spec.key.map((k) => `c.${ident(k)}`).join(', ');
+	const dupes = Number((await conn.runAndReadAll(`SELECT count(*) FROM (SELECT 1 FROM ${source} c WHERE NOT c.bad GROUP BY ${keys} HAVING count(*) > 1)`)).getRows()[0][0]);
+	if (dupes > 0) {
+		const found = await conn.runAndReadAll(
+			`SELECT rec, first FROM (SELECT c.rec, min(c.rec) OVER (PARTITION BY ${keys}) AS first FROM ${source} c WHERE NOT c.bad) WHERE rec > first ORDER BY rec LIMIT ${maxErrors}`
+		);
+		const column = header.displayName[columnIndex.get(spec.key[0])!];
+		for (const [rec, first] of found.getRowsJS()) {
+			problems.push({
+				rec: Number(rec),
+				kind: 3,
+				sub: 0,
+				column,
+				rule: 'sleutel-dubbel',
+				message: `dezelfde sleutel (${spec.key.join(', ')}) staat ook op regel ${t.lineOf(Number(first))}; elke sleutel mag maar een keer in een bestand voorkomen`
+			});
+		}
+	}
+
+	problems.sort((a, b) => a.rec - b.rec || a.kind - b.kind || a.sub - b.sub);
+	for (const p of problems.slice(0, maxErrors)) errors.add(t.lineOf(p.rec), p.column, p.rule, p.message);
+	onProgress?.(t.rows);
+	if (!errors.empty) return null;
+	return { table: source, rows: t.rows };
+}
+
+/** Drops a file's temporary tables. */
+export async function dropSqlTable(conn: DuckDBConnection, t: SqlTable): Promise<void> {
+	for (const suffix of ['', '_chk', '_chk2']) await conn.run(`DROP TABLE IF EXISTS ${t.table}${suffix}`);
+}
