@@ -1,6 +1,13 @@
-// Property: whatever the respondents, no leerbijeenkomsten figure (page data, report, export) shows
-// a group of 1 to k-1 respondents, a mean or share from one, an answer count of 1 to k-1, or a sum
-// from which exactly one hidden group could be recovered; and visible means are the true means.
+// The survey attack, as a property: whatever the respondents (random seasons with many small
+// cells and item non-response), gather every published figure of a season from the page data
+// (analysis, rapportcijfers, ja/nee questions, open answers, response table: what the page and its
+// printed report show) and from every survey export (/export/leerbijeenkomsten.csv,
+// rapportcijfers.csv, ja-nee-vragen.csv, with and without a wijk filter). Each figure is a sum over
+// a set of respondents that a reader can name from the published labels alone (the wijken of the
+// scope, the roles of the group). Per question, a mixed-integer attacker (HiGHS, ./attack-lp.ts)
+// looks for the smallest non-empty set of respondents whose figure follows from the published
+// ones by any linear combination (subtraction included): it must be k or more. Shown figures must
+// also be the true figures of the named set (so the sets the attacker uses are the real ones).
 import fc from 'fast-check';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,10 +17,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SCHEMA_SQL, SEED_SQL } from '$contract/schema';
 import { Database } from '$lib/server/db/database';
 import { EXPORTS } from '$lib/server/export/registry';
-import { seizoenAnalyse } from '$lib/server/surveys/enquetes';
-import { jaNeeVragen } from '$lib/server/surveys/janee';
-import { rapportcijfers } from '$lib/server/surveys/rapportcijfers';
-import type { Count } from '$lib/surveys/types';
+import { celKey } from '$lib/server/surveys/groepering';
+import { seizoen } from '$lib/server/surveys/season';
+import { smallestDerivable } from './attack-lp';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-enq-prop-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -94,176 +100,143 @@ async function withDb<T>(respondents: R[], fn: (db: Database) => Promise<T>) {
 	}
 }
 
-const isSmallCount = (n: number, k: number) => n >= 1 && n < k;
-const small = (c: Count, k: number) => c.value !== null && isSmallCount(c.value, k);
-const hidden = (c: Count | undefined) => c !== undefined && c.value === null;
+const ALL_ROLES = [...ROLLEN.map((r) => r ?? 'onbekend')];
+const rolOf = (r: R) => r.rol ?? 'onbekend';
+const cellOf = (r: R) => celKey(WIJKEN[r.wijk], rolOf(r));
+const cellsOf = (wijken: readonly string[], rollen: readonly string[] = ALL_ROLES) => new Set(wijken.flatMap((w) => rollen.map((r) => celKey(w, r))));
 
 /** An independent thema score per respondent: mean of the (reversed) scored items. */
-function trueScores(respondents: R[], thema: 'A' | 'B', keep: (r: R) => boolean, vorig = false): number[] {
-	const out: number[] = [];
+function themaScore(r: R, thema: 'A' | 'B'): number | null {
+	const s: number[] = [];
+	VRAGEN.forEach(([, t, omg], q) => {
+		const a = r.answers[q];
+		if (t !== thema || a === null || a === 0) return;
+		s.push(omg ? 6 - a : a);
+	});
+	return s.length ? s.reduce((x, y) => x + y, 0) / s.length : null;
+}
+const answered = (r: R, thema: 'A' | 'B') => VRAGEN.some(([, t], q) => t === thema && r.answers[q] !== null);
+
+/** Who answers which question, per season: the truth the attacker's findings are checked against. */
+function truth(respondents: R[], vorig: boolean): Map<string, R[]> {
+	const out = new Map<string, R[]>();
+	const put = (q: string, r: R) => out.set(q, [...(out.get(q) ?? []), r]);
 	for (const r of respondents) {
-		if (!r.compleet || r.vorig !== vorig || !keep(r)) continue;
-		const s: number[] = [];
-		VRAGEN.forEach(([, t, omg], q) => {
-			const a = r.answers[q];
-			if (t !== thema || a === null || a === 0) return;
-			s.push(omg ? 6 - a : a);
-		});
-		if (s.length) out.push(s.reduce((x, y) => x + y, 0) / s.length);
+		if (!r.compleet || r.vorig !== vorig) continue;
+		put('respondenten', r);
+		for (const t of ['A', 'B'] as const) if (answered(r, t)) put(`likert|${t}`, r);
+		if (r.cijfer !== null) put('cijfer|C', r);
+		if (r.janee !== null) put('janee|C', r);
+		if (r.open) put('open|A', r);
 	}
 	return out;
 }
 
-describe('small-number suppression of the leerbijeenkomsten', () => {
-	it('no small group, mean, share or answer count is shown, none can be subtracted, visible means are true', async () => {
+interface Figure {
+	question: string;
+	cells: Set<string>;
+	/** the published number of respondents of the set */
+	n: number;
+	/** a published mean, where one is shown */
+	mean?: number | null;
+	source: string;
+}
+
+/** Every figure one season's page, report and exports publish, as the reader sees it. */
+async function gather(db: Database, k: number, naam: string, filters: readonly string[]): Promise<Figure[]> {
+	const out: Figure[] = [];
+	const s = await seizoen(db, k, naam);
+	for (const sc of s.analyse.scopes) {
+		if (sc.respons.compleet.value !== null) out.push({ question: 'respondenten', cells: cellsOf(sc.wijken), n: sc.respons.compleet.value, source: `respons ${sc.wijk_naam}` });
+		for (const t of sc.themas)
+			for (const g of t.groepen)
+				if (g.getoond) out.push({ question: `likert|${t.thema}`, cells: cellsOf(sc.wijken, g.rollen), n: g.n.value!, mean: g.gemiddelde, source: `page ${sc.wijk_naam} ${t.thema} ${g.rol}` });
+		for (const o of sc.open) if (o.n.value !== null) out.push({ question: `open|${o.thema}`, cells: cellsOf(sc.wijken), n: o.n.value, source: `open ${sc.wijk_naam}` });
+	}
+	for (const c of s.cijfers)
+		for (const sc of c.scopes)
+			for (const g of sc.groepen) if (g.n.value !== null) out.push({ question: `cijfer|${c.thema}`, cells: cellsOf(sc.wijken, g.rollen), n: g.n.value, mean: g.gemiddelde, source: `cijfer ${sc.wijk_naam} ${g.rol}` });
+	for (const q of s.janee) for (const sc of q.scopes) if (sc.n.value !== null) out.push({ question: `janee|${q.thema}`, cells: cellsOf(sc.wijken), n: sc.n.value, source: `janee ${sc.wijk_naam}` });
+	// The exports, unfiltered and for every wijk.
+	const csv = async (name: string, params: string) => {
+		const text = await EXPORTS[name]({ db, params: new URLSearchParams(params), k });
+		const [head, ...lines] = text.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
+		return lines.map((l) => Object.fromEntries(head.map((h, i) => [h, l[i]])));
+	};
+	const wijkenOf = (code: string) => (code === '' ? WIJKEN : code.split(','));
+	for (const filter of filters) {
+		const params = `seizoen=${naam}${filter}`;
+		for (const r of await csv('leerbijeenkomsten', params))
+			if (/^\d+$/.test(r.n)) out.push({ question: `likert|${r.thema}`, cells: cellsOf(wijkenOf(r.wijk_code), r.rollen.split(',')), n: Number(r.n), source: `leerbijeenkomsten.csv ${params} ${r.wijk_code} ${r.thema} ${r.rol}` });
+		for (const r of await csv('rapportcijfers', params))
+			if (/^\d+$/.test(r.n)) out.push({ question: `cijfer|${r.thema}`, cells: cellsOf(wijkenOf(r.wijk_code), r.rollen.split(',')), n: Number(r.n), source: `rapportcijfers.csv ${params} ${r.wijk_code} ${r.rol}` });
+		for (const r of await csv('ja-nee-vragen', params))
+			if (/^\d+$/.test(r.n)) out.push({ question: `janee|${r.thema}`, cells: cellsOf(wijkenOf(r.wijk_code)), n: Number(r.n), source: `ja-nee-vragen.csv ${params} ${r.wijk_code}` });
+	}
+	return out;
+}
+
+/** Gathers, checks every figure against the truth, and attacks every question. */
+async function attack(db: Database, respondents: R[], k: number, naam: string, vorig: boolean, filters: readonly string[] = ['']) {
+	const figures = await gather(db, k, naam, filters);
+	const truths = truth(respondents, vorig);
+	const questions = [...new Set(figures.map((f) => f.question))];
+	let attacked = 0;
+	for (const q of questions) {
+		const members = truths.get(q) ?? [];
+		const counts = new Map<string, number>();
+		for (const r of members) counts.set(cellOf(r), (counts.get(cellOf(r)) ?? 0) + 1);
+		const mine = figures.filter((f) => f.question === q);
+		for (const f of mine) {
+			const set = members.filter((r) => f.cells.has(cellOf(r)));
+			// The published number is the true number of the named set, and never 1..k-1.
+			expect(f.n, f.source).toBe(set.length);
+			expect(f.n === 0 || f.n >= k, f.source).toBe(true);
+			if (f.mean != null && q.startsWith('likert|')) {
+				const scores = set.map((r) => themaScore(r, q.slice(7) as 'A' | 'B')).filter((x): x is number => x !== null);
+				expect(f.mean, f.source).toBeCloseTo(scores.reduce((x, y) => x + y, 0) / scores.length, 9);
+			}
+			if (f.mean != null && q.startsWith('cijfer|')) expect(f.mean, f.source).toBeCloseTo(set.reduce((x, r) => x + r.cijfer!, 0) / set.length, 9);
+		}
+		const sets = [...new Map(mine.map((f) => [[...f.cells].sort().join(' '), f.cells])).values()];
+		const found = await smallestDerivable(sets, counts);
+		attacked++;
+		expect(found.size === Infinity || found.size >= k, `${naam} ${q}: ${found.size} respondents in ${found.cells.join(', ')} follow from ${mine.map((f) => f.source).join(' | ')}`).toBe(true);
+	}
+	return { figures: figures.length, questions: attacked };
+}
+
+describe('the survey attack: no figure of fewer than k respondents follows from what is published', () => {
+	it('random seasons: this spring and last spring, every page figure and export', async () => {
+		let figures = 0;
 		await fc.assert(
 			fc.asyncProperty(dataset, fc.constantFrom(3, 5), async (respondents, k) => {
 				await withDb(respondents, async (db) => {
-					const a = await seizoenAnalyse(db, k, 'voorjaar-2025');
-					const [all, ...wijken] = a.scopes;
-					for (const s of a.scopes) {
-						for (const c of [s.respons.compleet, s.respons.onvolledig, s.respons.genodigden]) expect(small(c, k)).toBe(false);
-						if (hidden(s.respons.compleet)) expect(s.respons.respons).toBeNull();
-						for (const t of s.themas) {
-							for (const g of t.groepen) {
-								for (const c of [g.n, g.antwoorden, g.nvt, ...g.verdeling.map((v) => v.aantal)]) expect(small(c, k)).toBe(false);
-								if (hidden(g.n)) {
-									expect(g.gemiddelde).toBeNull();
-									expect(g.verdeling.every((v) => v.aantal.value === null && v.aandeel === null)).toBe(true);
-								}
-								for (const v of g.verdeling) if (hidden(v.aantal)) expect(v.aandeel).toBeNull();
-								if (g.gemiddelde !== null) {
-									const wijk = s.wijk_code;
-									const scores = trueScores(respondents, t.thema as 'A' | 'B', (r) => (wijk === '' || WIJKEN[r.wijk] === wijk) && (g.rol === 'alle' || (r.rol ?? 'onbekend') === g.rol));
-									expect(g.gemiddelde).toBeCloseTo(scores.reduce((x, y) => x + y, 0) / scores.length, 9);
-									expect(g.n.value).toBe(scores.length);
-								}
-							}
-							// The roles of a wijk sum to 'alle': never exactly one hidden.
-							expect(t.groepen.filter((g) => hidden(g.n)).length).not.toBe(1);
-							for (let c = 0; c < t.punten; c++) expect(t.groepen.filter((g) => hidden(g.verdeling[c].aantal)).length).not.toBe(1);
-							// The answer categories of a group sum to its total.
-							for (const g of t.groepen) expect([g.antwoorden, ...g.verdeling.map((v) => v.aantal)].filter(hidden).length).not.toBe(1);
-						}
-						for (const o of s.open) {
-							expect(small(o.n, k)).toBe(false);
-							if (hidden(o.n)) expect(o.antwoorden).toEqual([]);
-						}
-						// Last spring: a mean only from a shown group (k or more), a change only between two.
-						for (const v of s.veranderingen) {
-							const inScope = (r: R) => s.wijk_code === '' || WIJKEN[r.wijk] === s.wijk_code;
-							if (v.vorig !== null) {
-								const before = trueScores(respondents, v.thema as 'A' | 'B', inScope, true);
-								expect(before.length).toBeGreaterThanOrEqual(k);
-								expect(v.vorig).toBeCloseTo(before.reduce((x, y) => x + y, 0) / before.length, 9);
-							}
-							if (v.interval !== null) expect([v.vorig, v.huidig].includes(null)).toBe(false);
-						}
-					}
-					// The wijken of a role sum to all wijken together.
-					for (const t of all.themas) {
-						for (const g of t.groepen) {
-							const parts = wijken.map((w) => w.themas.find((x) => x.thema === t.thema)?.groepen.find((x) => x.rol === g.rol)?.n);
-							expect([g.n, ...parts].filter(hidden).length).not.toBe(1);
-						}
-					}
-					expect([all.respons.compleet, ...wijken.map((w) => w.respons.compleet)].filter(hidden).length).not.toBe(1);
-
-					// The export: every count column holds 0, >= k, "<k" or "x"; no mean beside a hidden n.
-					const csv = await EXPORTS.leerbijeenkomsten({ db, params: new URLSearchParams(), k });
-					const [head, ...lines] = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
-					const counts = head.map((h, i) => [h, i] as const).filter(([h]) => h === 'n' || h.startsWith('aantal_'));
-					expect(counts.length).toBe(9); // n, aantal_1 … aantal_7, aantal_nvt
-					for (const line of lines) {
-						for (const [, i] of counts) {
-							const v = line[i];
-							expect(v === '' || v === `<${k}` || v === 'x' || v === '0' || Number(v) >= k, `${head[i]}=${v}`).toBe(true);
-						}
-						const n = line[head.indexOf('n')];
-						if (n === `<${k}` || n === 'x') expect(line[head.indexOf('gemiddelde')]).toBe('');
-					}
+					figures += (await attack(db, respondents, k, 'voorjaar-2025', false)).figures;
+					figures += (await attack(db, respondents, k, 'voorjaar-2024', true)).figures;
 				});
 			}),
-			{ numRuns: 40 }
+			{ numRuns: 20 }
 		);
+		// The attacker had material to work with.
+		expect(figures).toBeGreaterThan(200);
 	}, 120_000);
 
-	it('the rapportcijfer: no group of 1 to k-1, none recoverable, visible means true', async () => {
-		await fc.assert(
-			fc.asyncProperty(dataset, fc.constantFrom(3, 5), async (respondents, k) => {
-				await withDb(respondents, async (db) => {
-					const graded = respondents.filter((r) => r.compleet && !r.vorig && r.cijfer !== null);
-					const gradedBefore = respondents.filter((r) => r.compleet && r.vorig && r.cijfer !== null);
-					const result = await rapportcijfers(db, k, 'voorjaar-2025');
-					expect(result.length).toBe(graded.length ? 1 : 0);
-					if (!graded.length) return;
-					const [all, ...wijken] = result[0].scopes;
-					for (const s of result[0].scopes) {
-						for (const g of s.groepen) {
-							expect(small(g.n, k)).toBe(false);
-							if (hidden(g.n)) expect(g.gemiddelde).toBeNull();
-							if (g.gemiddelde !== null) {
-								const mine = graded.filter((r) => (s.wijk_code === '' || WIJKEN[r.wijk] === s.wijk_code) && (g.rol === 'alle' || (r.rol ?? 'onbekend') === g.rol));
-								expect(g.n.value).toBe(mine.length);
-								expect(g.gemiddelde).toBeCloseTo(mine.reduce((x, r) => x + r.cijfer!, 0) / mine.length, 9);
-							}
-						}
-						// The roles of a wijk sum to 'alle'.
-						expect(s.groepen.filter((g) => hidden(g.n)).length).not.toBe(1);
-						if (hidden(s.groepen[0].n)) expect(s.verandering).toBeNull();
-						if (s.vorig !== null) {
-							const before = gradedBefore.filter((r) => s.wijk_code === '' || WIJKEN[r.wijk] === s.wijk_code);
-							expect(before.length).toBeGreaterThanOrEqual(k);
-							expect(s.vorig).toBeCloseTo(before.reduce((x, r) => x + r.cijfer!, 0) / before.length, 9);
-						}
-						if (s.verandering !== null) expect([s.vorig, s.groepen[0].gemiddelde].includes(null)).toBe(false);
-					}
-					// The wijken of a role sum to all wijken together (a wijk without that role counts 0).
-					for (const g of all.groepen) {
-						const parts = wijken.map((w) => w.groepen.find((x) => x.rol === g.rol)?.n);
-						expect([g.n, ...parts].filter(hidden).length).not.toBe(1);
-					}
-				});
-			}),
-			{ numRuns: 40 }
-		);
-	}, 120_000);
-
-	it('the ja/nee questions: no count of 1 to k-1, also not as n minus ja, none recoverable, visible shares true', async () => {
-		await fc.assert(
-			fc.asyncProperty(dataset, fc.constantFrom(3, 5), async (respondents, k) => {
-				await withDb(respondents, async (db) => {
-					const answered = respondents.filter((r) => r.compleet && !r.vorig && r.janee !== null);
-					const answeredBefore = respondents.filter((r) => r.compleet && r.vorig && r.janee !== null);
-					const result = await jaNeeVragen(db, k, 'voorjaar-2025');
-					expect(result.length).toBe(answered.length ? 1 : 0);
-					if (!answered.length) return;
-					const [all, ...wijken] = result[0].scopes;
-					for (const s of result[0].scopes) {
-						expect(small(s.n, k)).toBe(false);
-						expect(small(s.ja, k)).toBe(false);
-						if (s.n.value !== null && s.ja.value !== null) expect(small({ value: s.n.value - s.ja.value, onderdrukt: null }, k)).toBe(false);
-						if (s.aandeel !== null) {
-							const mine = answered.filter((r) => s.wijk_code === '' || WIJKEN[r.wijk] === s.wijk_code);
-							expect(s.aandeel).toBeCloseTo(mine.filter((r) => r.janee === 1).length / mine.length, 9);
-							expect(s.n.value).toBe(mine.length);
-						} else {
-							expect(s.verandering).toBeNull();
-						}
-						if (s.vorig !== null) {
-							const before = answeredBefore.filter((r) => s.wijk_code === '' || WIJKEN[r.wijk] === s.wijk_code);
-							const ja = before.filter((r) => r.janee === 1).length;
-							expect(before.length >= k && !isSmallCount(ja, k) && !isSmallCount(before.length - ja, k)).toBe(true);
-							expect(s.vorig).toBeCloseTo(ja / before.length, 9);
-						}
-						if (s.verandering !== null) expect([s.vorig, s.aandeel].includes(null)).toBe(false);
-					}
-					// All wijken = the wijken, for respondents and for ja.
-					expect([all.n, ...wijken.map((w) => w.n)].filter(hidden).length).not.toBe(1);
-					expect([all.ja, ...wijken.map((w) => w.ja)].filter(hidden).length).not.toBe(1);
-				});
-			}),
-			{ numRuns: 40 }
-		);
-	}, 120_000);
+	it('a season with many small cells: every wijk with small roles, "overige wijken", item non-response', async () => {
+		// Per wijk: 7 huisartsen, 3 POH, 6 buurtteam, 2 JGZ, 1 unknown role; wijk 3 only 4 respondents.
+		const base = (wijk: number, rol: R['rol'], n: number, skip: boolean): R[] =>
+			Array.from({ length: n }, (_, i) => ({ wijk, rol, compleet: true, vorig: false, answers: [skip && i === 0 ? null : 1 + (i % 5), i % 3 === 0 ? 0 : 2 + (i % 4), i % 2 ? 3 : null], cijfer: 5 + (i % 5), janee: i % 2, open: i % 2 === 0 }));
+		const respondents = [
+			...[0, 1].flatMap((w) => [...base(w, 'huisarts', 7, w === 0), ...base(w, 'poh', 3, false), ...base(w, 'buurtteam', 6, true), ...base(w, 'jgz', 2, false), ...base(w, null, 1, false)]),
+			...base(2, 'huisarts', 2, false),
+			...base(2, 'buurtteam', 2, true)
+		];
+		await withDb(respondents, async (db) => {
+			for (const k of [3, 5]) {
+				// The exports unfiltered and for every wijk.
+				const r = await attack(db, respondents, k, 'voorjaar-2025', false, ['', ...WIJKEN.map((w) => `&wijk=${w}`)]);
+				expect(r.questions).toBe(6);
+			}
+		});
+	}, 60_000);
 });

@@ -142,8 +142,7 @@ export const inGroep = (g: SeasonGroep | undefined, r: { wijk: string; rol: stri
 
 /** The scopes of a season: all wijken, then its wijk groups in name order ("overige wijken" last). */
 export function seasonScopes(g: Groepering, byNaam: (a: string, b: string) => number): { scope: string; wijken: string[] }[] {
-	const all = [...new Set(g.scopes.flatMap((s) => s.wijken))].sort();
-	return [{ scope: ALLE_WIJKEN, wijken: all }, ...[...g.scopes].sort((a, b) => byNaam(a.scope, b.scope)).map((s) => ({ scope: s.scope, wijken: s.wijken }))];
+	return [{ scope: ALLE_WIJKEN, wijken: g.wijken }, ...[...g.scopes].sort((a, b) => byNaam(a.scope, b.scope)).map((s) => ({ scope: s.scope, wijken: s.wijken }))];
 }
 
 /** Per respondent, for one season and thema: who, where, and what they answered. */

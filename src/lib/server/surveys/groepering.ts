@@ -64,6 +64,8 @@ export interface Groepering {
 	k: number;
 	/** respondents of the season */
 	n: number;
+	/** every wijk with respondents */
+	wijken: string[];
 	/** the wijk groups in order: shown wijken (largest first is not implied; by code), then OVERIGE_WIJKEN */
 	scopes: { scope: string; wijken: string[]; n: number }[];
 	/** wijk code -> its scope (the wijk itself or OVERIGE_WIJKEN) */
@@ -160,7 +162,8 @@ export function groepering(respondenten: ReadonlyMap<string, number>, k: number)
 	const counts = new Map([...respondenten].filter(([, n]) => n > 0));
 	const cells = [...counts.keys()].sort();
 	const total = sum(cells, counts);
-	const empty: Groepering = { k, n: total, scopes: [], scopeVan: new Map(), groepen: new Map(), rollenVan: new Map(), atomen: [], gepromoveerd: new Set() };
+	const alleWijken = [...new Set(cells.map(wijkOfCel))].sort();
+	const empty: Groepering = { k, n: total, wijken: alleWijken, scopes: [], scopeVan: new Map(), groepen: new Map(), rollenVan: new Map(), atomen: [], gepromoveerd: new Set() };
 	if (total < k) return empty;
 
 	// 1. Wijken.
@@ -252,7 +255,7 @@ export function groepering(respondenten: ReadonlyMap<string, number>, k: number)
 		rollenVan.set(ALLE_WIJKEN, top);
 	}
 	const ordered = new Map([[ALLE_WIJKEN, rollenVan.get(ALLE_WIJKEN)!], ...[...rollenVan].filter(([s]) => s !== ALLE_WIJKEN)]);
-	return { k, n: total, scopes: wijkScopes, scopeVan, groepen, rollenVan: ordered, atomen, gepromoveerd };
+	return { k, n: total, wijken: alleWijken, scopes: wijkScopes, scopeVan, groepen, rollenVan: ordered, atomen, gepromoveerd };
 }
 
 /**
