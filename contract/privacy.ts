@@ -1,6 +1,6 @@
 // Detectors of identifying data, one set for every door: the import (a structured column that holds it
 // is refused, free text is masked before storage), the edit forms and the editor's name, and any text
-// stored in load warnings (docs/formats.md "Privacy", docs/privacy.md "Identifying data").
+// stored in load warnings (docs/formats.md "Privacy: what is never loaded", docs/privacy.md "Identifying data").
 // Pure functions on strings: no I/O, no imports.
 
 /**

@@ -1,4 +1,4 @@
-// Hidden parts of a workbook are refused (docs/formats.md "Privacy"): a hidden or very hidden
+// Hidden parts of a workbook are refused (docs/formats.md "Privacy: what is never loaded"): a hidden or very hidden
 // sheet, or a hidden column that holds values, is data the sender did not see and would not send
 // knowingly (a column of names hidden before the export, a sheet with the source list). Read from
 // the workbook's zip with jszip, before exceljs reads the sheet: workbook.xml gives each sheet's

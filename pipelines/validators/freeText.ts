@@ -1,7 +1,7 @@
 // Free text (werkplan notes, SWOT items, milestone descriptions) is stored, but never with
 // identifying data in it: e-mail addresses, phone numbers, BSNs, full postcodes, dates of birth,
 // street + house number and names after a title or initials are masked before storage
-// (docs/formats.md "Privacy"). The same masking runs on edits made in the app (src/lib/server/edits).
+// (docs/formats.md "Privacy: what is never loaded"). The same masking runs on edits made in the app (src/lib/server/edits).
 // Name-like fields (werkplannen.trekker: a role or team) are masked the same way, and a person's
 // name in them as well. A pseudonym (client_pseudo) that is a BSN, a date or a name is refused.
 

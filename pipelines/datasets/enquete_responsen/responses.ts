@@ -334,7 +334,7 @@ async function checkResponses(
 
 		if (errors.errors.length > before) continue;
 		responses.push({ enquete_id, respons_id, datum, wijk_code, rol, compleet });
-		answers.push(...rowAnswers);
+		for (const a of rowAnswers) answers.push(a);
 		addMaskCounts(masked, rowMasked);
 	}
 	if (!errors.empty) return null;
