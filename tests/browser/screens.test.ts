@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildDemoDatabase } from '../../scripts/demo-db';
 import { openPage } from './browser';
+import { query } from '../pipelines/helpers';
 import { ROOT } from './server';
 import { serveDatabase } from './suite';
 
@@ -118,6 +119,17 @@ describe('every page on a phone and a desktop screen', () => {
 			});
 		}
 	}
+
+	it('the footer says up to which month the data runs, beside the load time', async () => {
+		const [{ laatste }] = await query(suite.dbPath, `SELECT strftime(max(datum), '%Y-%m') AS laatste FROM verwijzingen`);
+		const [jaar, maand] = String(laatste).split('-').map(Number);
+		const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+		const { page, close } = await openPage(suite.browser);
+		await page.goto(suite.server.url + '/', { waitUntil: 'networkidle' });
+		expect(await page.locator('[data-gegevens-tot]').textContent()).toBe(`Gegevens t/m ${MAANDEN[maand - 1]} ${jaar}`);
+		expect(await page.locator('footer').textContent()).toMatch(/Gegevens t\/m \S+ \d{4}, geladen op \d/);
+		await close();
+	});
 
 	it('shows its charts without JavaScript (rendered on the server), the one that fits the screen', async () => {
 		for (const screen of SCREENS) {
