@@ -2,11 +2,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFixtureDb } from '../fixtures/fixture-db';
+import { createFixtureDb, FIXTURE_REFERRALS } from '../fixtures/fixture-db';
+import { publishedOf } from '../fixtures/cellKeys';
 import { expectAccessible, openPage } from './browser';
 import { serveDatabase } from './suite';
 
 const suite = serveDatabase(createFixtureDb);
+
+// Expected counts: the published (cell key) values of hand-chosen sets of the fixture's referrals.
+type R = (typeof FIXTURE_REFERRALS)[number];
+const lijn2 = (r: R) => r[5] === 'specialistische_jeugdhulp';
+const pub = (match: (r: R) => boolean) => publishedOf(FIXTURE_REFERRALS, match);
+const quarterOf = (datum: string) => `${datum.slice(0, 4)}-K${Math.ceil(Number(datum.slice(5, 7)) / 3)}`;
+const WIJKEN = ['WK990101', 'WK990102', 'WK990201'];
+const GEMEENTE: Record<string, string> = { WK990101: 'GM9901', WK990102: 'GM9901', WK990201: 'GM9902' };
 
 describe('every page', () => {
 	for (const [route, heading] of [
@@ -46,16 +55,19 @@ describe('Verwijzingen', () => {
 		const { page, errors, close } = await openPage(suite.browser);
 		await page.goto(suite.server.url + '/verwijzingen', { waitUntil: 'networkidle' });
 		const points = page.locator('#verwijzingen-trend [data-mark="point"]');
-		// Per kwartaal, 3 wijken x 8 quarters, minus the hidden ones: fewer than 24 points.
-		const before = await points.count();
-		expect(before).toBeLessThan(24);
+		// Per kwartaal, 3 wijken x 8 quarters, minus the ones published as "<5".
+		const quarters = ['2024-K1', '2024-K2', '2024-K3', '2024-K4', '2025-K1', '2025-K2', '2025-K3', '2025-K4'];
+		const shown = WIJKEN.flatMap((w) => quarters.filter((q) => pub((r) => lijn2(r) && r[1] === w && quarterOf(r[0]) === q) !== null));
+		expect(shown.length).toBeLessThan(24);
+		expect(await points.count()).toBe(shown.length);
 		await page.selectOption('#filter-periode', 'jaar');
 		await page.waitForURL(/periode=jaar/);
-		// Per jaar: 3 wijken x 2 years, all visible.
-		await expect.poll(() => points.count()).toBe(6);
+		// Per jaar: 3 wijken x 2 years, minus any published as "<5".
+		const yearly = (wijken: string[]) => wijken.flatMap((w) => ['2024', '2025'].filter((y) => pub((r) => lijn2(r) && r[1] === w && r[0].startsWith(y)) !== null)).length;
+		await expect.poll(() => points.count()).toBe(yearly(WIJKEN));
 		await page.selectOption('#filter-gemeente', 'GM9901');
 		await page.waitForURL(/gemeente=GM9901/);
-		await expect.poll(() => points.count()).toBe(4);
+		await expect.poll(() => points.count()).toBe(yearly(['WK990101', 'WK990102']));
 		expect(page.url()).toContain('periode=jaar');
 		expect(errors).toEqual([]);
 		await close();
@@ -69,8 +81,10 @@ describe('Verwijzingen', () => {
 		const values = await page.locator('#verwijzingen-trend [data-mark="point"]').evaluateAll((els) =>
 			els.map((e) => `${e.getAttribute('data-x')}=${Number(e.getAttribute('data-value')).toFixed(3)}`)
 		);
-		// Proefdorp 8/500 and 0/500; Testmaas 33/3000 and 15/3500 (per 1,000)
-		expect(values.sort()).toEqual(['2024=11.000', '2024=16.000', '2025=0.000', '2025=4.286'].sort());
+		// Proefdorp 8 (true) / 500 and 0 / 500; Testmaas 33 / 3000 and 15 / 3500, each count published
+		const rate = (gemeente: string, jaar: string, population: number) => pub((r) => lijn2(r) && GEMEENTE[r[1]] === gemeente && r[0].startsWith(jaar))! / population * 1000;
+		const expected = [`2024=${rate('GM9902', '2024', 500).toFixed(3)}`, '2025=0.000', `2024=${rate('GM9901', '2024', 3000).toFixed(3)}`, `2025=${rate('GM9901', '2025', 3500).toFixed(3)}`];
+		expect(values.sort()).toEqual(expected.sort());
 		await close();
 	});
 
@@ -85,15 +99,22 @@ describe('Verwijzingen', () => {
 		await download.saveAs(file);
 		const bytes = fs.readFileSync(file);
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		// wijk, name, year, population (hand-written); the count is the published value of its referrals
+		const line = (wijk: string, naam: string, gemeente: string, gemeenteNaam: string, jaar: string, population: number) => {
+			const n = pub((r) => lijn2(r) && r[1] === wijk && r[0].startsWith(jaar));
+			const count = n === null ? '<5' : String(n);
+			const rate = n === null ? '' : ((n / population) * 1000).toFixed(2).replace('.', ',');
+			return `${jaar};wijk;${wijk};${naam};${gemeente};${gemeenteNaam};2;alle;${count};${population};${rate};inwoners`;
+		};
 		expect(bytes.toString('utf8').slice(1)).toBe(
 			[
-				'periode;niveau;niveau_code;niveau_naam;gemeente_code;gemeente_naam;lijn;leeftijd;verwijzingen;populatie;per_1000',
-				'2024;wijk;WK990201;Centrum;GM9902;Proefdorp;2;alle;8;500;16,00',
-				'2025;wijk;WK990201;Centrum;GM9902;Proefdorp;2;alle;0;500;0,00',
-				'2024;wijk;WK990101;Noord;GM9901;Testmaas;2;alle;14;2000;7,00',
-				'2025;wijk;WK990101;Noord;GM9901;Testmaas;2;alle;10;2500;4,00',
-				'2024;wijk;WK990102;Zuid;GM9901;Testmaas;2;alle;19;1000;19,00',
-				'2025;wijk;WK990102;Zuid;GM9901;Testmaas;2;alle;5;1000;5,00',
+				'periode;niveau;niveau_code;niveau_naam;gemeente_code;gemeente_naam;lijn;leeftijd;verwijzingen;populatie;per_1000;noemer',
+				line('WK990201', 'Centrum', 'GM9902', 'Proefdorp', '2024', 500),
+				'2025;wijk;WK990201;Centrum;GM9902;Proefdorp;2;alle;0;500;0,00;inwoners',
+				line('WK990101', 'Noord', 'GM9901', 'Testmaas', '2024', 2000),
+				line('WK990101', 'Noord', 'GM9901', 'Testmaas', '2025', 2500),
+				line('WK990102', 'Zuid', 'GM9901', 'Testmaas', '2024', 1000),
+				line('WK990102', 'Zuid', 'GM9901', 'Testmaas', '2025', 1000),
 				''
 			].join('\r\n')
 		);
@@ -102,14 +123,16 @@ describe('Verwijzingen', () => {
 
 	it('shows "<5" for a small count in the table and draws no point for it', async () => {
 		const { page, close } = await openPage(suite.browser);
-		await page.goto(suite.server.url + '/verwijzingen?periode=kwartaal&van=2024&tot=2024&wijk=WK990101', { waitUntil: 'networkidle' });
+		// Centrum's one buurtteam referral of December 2025: a count of 1 always publishes as "<5".
+		await page.goto(suite.server.url + '/verwijzingen?periode=kwartaal&lijn=1&van=2025&tot=2025&wijk=WK990201', { waitUntil: 'networkidle' });
 		await page.locator('#verwijzingen-trend summary').click();
-		const row = page.locator('#verwijzingen-trend tr', { hasText: 'K2 2024' });
+		const row = page.locator('#verwijzingen-trend tr', { hasText: 'K4 2025' });
 		// columns: wijk (row header) | periode | verwijzingen | populatie | per 1.000
 		expect(await row.locator('td').nth(1).textContent()).toBe('<5');
 		const xs = await page.locator('#verwijzingen-trend [data-mark="point"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-x')));
-		expect(xs).not.toContain('2024-K2');
-		expect(xs).toContain('2024-K1');
+		expect(xs).not.toContain('2025-K4');
+		expect(xs).toContain('2025-K1');
+		expect(await page.locator('.legend-note').first().textContent()).toContain('Aantallen zijn licht verstoord');
 		await close();
 	});
 });

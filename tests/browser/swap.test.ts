@@ -6,11 +6,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../pipelines/ingest';
-import { createFixtureDb } from '../fixtures/fixture-db';
+import { createFixtureDb, FIXTURE_REFERRALS } from '../fixtures/fixture-db';
+import { expectedPublished, FIXTURE_SECRET_HEX, publishedOf } from '../fixtures/cellKeys';
 import { openPage } from './browser';
 import { serveDatabase } from './suite';
 
 const suite = serveDatabase(createFixtureDb);
+
+// The import computes record keys with the secret beside the database: the fixture's, so that the
+// expected published values can be computed here (tests/fixtures/cellKeys.ts).
+const useFixtureSecret = () => fs.writeFileSync(`${suite.dbPath}.celsleutel`, FIXTURE_SECRET_HEX);
+const zuid2025 = publishedOf(FIXTURE_REFERRALS, (r) => r[1] === 'WK990102' && r[5] === 'specialistische_jeugdhulp' && r[0].startsWith('2025'));
+const zuidLine = `2025;wijk;WK990102;Zuid;GM9901;Testmaas;2;alle;${zuid2025 ?? '<5'};1000;${zuid2025 === null ? '' : ((zuid2025 / 1000) * 1000).toFixed(2).replace('.', ',')};inwoners`;
+/** Centrum 2025 after the extra referrals: their published count. */
+const centrum = expectedPublished(Array.from({ length: 10 }, (_, i) => `X${i + 1}`), 5)!;
+const nl1 = (x: number) => x.toFixed(1).replace('.', ',');
 
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -48,11 +58,12 @@ describe('atomic swap', () => {
 				const res = await suite.fetch(route);
 				const body = await res.text();
 				statuses.push(res.status);
-				if (route.startsWith('/export') && !body.trimEnd().endsWith('2025;wijk;WK990102;Zuid;GM9901;Testmaas;2;alle;5;1000;5,00')) incomplete.push(body);
+				if (route.startsWith('/export') && !body.trimEnd().endsWith(zuidLine)) incomplete.push(body);
 			}
 		};
 		const workers = [worker('/export/verwijzingen.csv?periode=jaar'), worker('/verwijzingen?periode=jaar'), worker('/bronnen')];
 		await new Promise((r) => setTimeout(r, 300));
+		useFixtureSecret();
 		const report = await ingest(suite.dbPath, [extraReferrals()]);
 		await new Promise((r) => setTimeout(r, 300));
 		stop = true;
@@ -64,12 +75,12 @@ describe('atomic swap', () => {
 		expect(incomplete).toEqual([]);
 
 		// The page that was open moves to the new version on its next navigation:
-		// Centrum 2025: 10 referrals / 500 inhabitants = 20,0 per 1.000.
+		// Centrum 2025: 10 referrals (published through the cell key method) / 500 inhabitants.
 		await page.selectOption('#filter-lijn', 'alle');
 		await page.waitForURL(/lijn=alle/);
 		await page.selectOption('#filter-lijn', '2');
 		await page.waitForURL(/lijn=2/);
-		await expect.poll(() => centrum2025(page)).toBe('Centrum, 2025: 20,0 per 1.000');
+		await expect.poll(() => centrum2025(page)).toBe(`Centrum, 2025: ${nl1((centrum / 500) * 1000)} per 1.000`);
 		await page.goto(suite.server.url + '/bronnen', { waitUntil: 'networkidle' });
 		expect(await page.locator('table').first().textContent()).toContain('verwijzingen_extra.csv');
 		expect(errors).toEqual([]);
@@ -84,6 +95,6 @@ describe('atomic swap', () => {
 		await expect(ingest(suite.dbPath, [bad])).rejects.toThrow(/verwijzingen_fout\.csv.*regel 2.*bestemming/s);
 		expect(sha(suite.dbPath)).toBe(before);
 		const res = await suite.fetch('/export/verwijzingen.csv?periode=jaar&wijk=WK990201');
-		expect(await res.text()).toContain('2025;wijk;WK990201;Centrum;GM9902;Proefdorp;2;alle;10;500;20,00');
+		expect(await res.text()).toContain(`2025;wijk;WK990201;Centrum;GM9902;Proefdorp;2;alle;${centrum};500;${((centrum / 500) * 1000).toFixed(2).replace('.', ',')};inwoners`);
 	});
 });
