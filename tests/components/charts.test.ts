@@ -103,6 +103,8 @@ describe('LineChart', () => {
 		const perUnit = (y0 - y1) / 4;
 		expect(Number(path[2])).toBeCloseTo(y0 - 2 * perUnit, 1);
 		expect(Number(path[4])).toBeCloseTo(y0 - 4 * perUnit, 1);
+		// Not across an intervention: the windows before and after are what the chart compares.
+		expect(wide({ series: s, markers: [{ x: '2023-K3', label: 'start' }] })).not.toContain('data-trend');
 		// Years are not smoothed.
 		expect(wide({ series: [{ key: 'B', name: 'B', points: ['2020', '2021', '2022', '2023', '2024'].map((x) => ({ x, y: 3, text: '' })) }] })).not.toContain('data-trend');
 	});
@@ -118,6 +120,21 @@ describe('LineChart', () => {
 		const context = [...svg.matchAll(/<g style="stroke: var\(--bm-chart-context\)[^>]*>([^]*?)<\/g>/g)];
 		expect(context).toHaveLength(8);
 		for (const g of context) expect(g[1].match(/<path/g)).toHaveLength(7);
+	});
+
+	it('shades periods and marks a start, with labels that do not collide', () => {
+		const months = Array.from({ length: 24 }, (_, i) => `${2017 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+		const s = [{ key: 'P', name: 'Praktijk', points: months.map((x, i) => ({ x, y: 30 + ((i * 7) % 11), text: '' })) }];
+		const svg = wide({ series: s, points: false, bands: [{ from: '2017-01', to: '2017-12', label: 'vóór' }, { from: '2018-02', to: '2018-12', label: 'na' }], markers: [{ x: '2018-01', label: 'start OJG' }] });
+		compareSnapshot('line-chart-bands', svg);
+		expect(svg.match(/data-band=/g)).toHaveLength(2);
+		expect(svg).toContain('data-marker="start OJG"');
+		// The band labels sit inside the plot (below its top), the marker's label above it.
+		const textY = (t: string) => {
+			const m = new RegExp(`<g[^>]*transform="translate\\([-\\d.]+,([-\\d.]+)\\)"[^>]*>\\s*<text[^>]*translate\\([\\d.]+,([\\d.]+)\\)"[^>]*>${t}<`).exec(svg)!;
+			return Number(m[1]) + Number(m[2]);
+		};
+		expect(textY('na')).toBeGreaterThan(textY('start OJG'));
 	});
 
 	it('never repeats a tick label and gives counts whole-number ticks', () => {

@@ -65,7 +65,9 @@ export function lineSpec(all: readonly LineSeries[], o: LineOptions): Plot.PlotO
 	const max = largest(all.flatMap((s) => s.points.map((p) => p.y ?? 0)));
 	const y = valueTicks(o.yMax ?? max * 1.05, { count: compact ? 3 : 5, integer: o.integer, format: o.yTickFormat, fixedTop: o.yMax });
 	const multiples = !compact && own.length > MAX_LINES;
-	const window = smooth ? rollingWindow(xs) : null;
+	// No rolling mean across an intervention (bands, markers): it would blend the windows compared.
+	const window = smooth && bands.length === 0 && markers.length === 0 ? rollingWindow(xs) : null;
+	const trendEnds: number[] = [];
 
 	// Layout: one panel, or a grid of panels with the same scales (2 columns on a phone, 3 on a wide screen).
 	const cols = multiples ? Math.max(2, Math.floor(width / 230)) : 1;
@@ -103,7 +105,8 @@ export function lineSpec(all: readonly LineSeries[], o: LineOptions): Plot.PlotO
 	for (const b of bands) {
 		marks.push(
 			Plot.rectX([b], { x1: () => index.get(b.from)! - 0.5, x2: () => index.get(b.to)! + 0.5, fill: BAND, ...(hooks ? { render: annotate([b], () => ({ 'data-band': b.label })) } : {}) }),
-			Plot.text([b], { x: () => index.get(b.from)! - 0.5, frameAnchor: 'top', dy: -LINE - 2, dx: 4, textAnchor: 'start', text: () => b.label, fill: AXIS })
+			// Inside the band at its top: above the plot is the marker's label.
+			Plot.text([b], { x: () => index.get(b.from)! - 0.5, frameAnchor: 'top', dy: 4, dx: 4, lineAnchor: 'top', textAnchor: 'start', text: () => b.label, fill: AXIS })
 		);
 	}
 	marks.push(
@@ -164,10 +167,7 @@ export function lineSpec(all: readonly LineSeries[], o: LineOptions): Plot.PlotO
 			const f = multiples ? facetOf.get(s.key) : undefined;
 			const data = mean.map((p) => ({ i: index.get(p.x)!, y: p.y, ...f }));
 			marks.push(Plot.lineY(data, { x: 'i', y: 'y', stroke: TREND, strokeWidth: 2, strokeDasharray: '6 3', ...facetChannels, render: annotateAll({}, { 'data-trend': hooks ? s.key : undefined, 'aria-hidden': 'true' }) }));
-			if (!multiples) {
-				const last = data[data.length - 1];
-				marks.push(Plot.text([last], { x: 'i', y: 'y', text: () => wrap(window.label, labelChars).join('\n'), dx: 8, dy: LINE, textAnchor: 'start', lineAnchor: 'top', fill: TREND, fontWeight: 600, ariaHidden: 'true' } as Plot.TextOptions));
-			}
+			if (!multiples) trendEnds.push(data[data.length - 1].y);
 		}
 	}
 
@@ -205,14 +205,17 @@ export function lineSpec(all: readonly LineSeries[], o: LineOptions): Plot.PlotO
 		const innerTop = marginTop;
 		const innerBottom = height - marginBottom;
 		const px = (v: number) => innerTop + (1 - v / y.top) * (innerBottom - innerTop);
-		const items = ordered.map((s, n) => {
-			const last = [...s.points].reverse().find((p) => p.y !== null);
-			const lines = wrap(s.name, labelChars);
-			return { s, n, lines, at: last ? px(last.y as number) : innerBottom };
-		});
+		const items = [
+			...ordered.map((s) => {
+				const last = [...s.points].reverse().find((p) => p.y !== null);
+				return { lines: wrap(s.name, labelChars), at: last ? px(last.y as number) : innerBottom, color: styleOf(s, own.indexOf(s)).stroke };
+			}),
+			// The rolling mean is labelled like a series, so its label takes its turn among theirs.
+			...trendEnds.map((end) => ({ lines: wrap(window!.label, labelChars), at: px(end), color: TREND }))
+		];
 		const placed = spread(items.map((it) => ({ at: it.at, size: it.lines.length * LINE })), innerTop, innerBottom + marginBottom - 8);
 		const value = (top: number) => y.top * (1 - (top - innerTop) / (innerBottom - innerTop));
-		const labels = items.map((it, j) => ({ text: it.lines.join('\n'), y: value(placed[j]), color: styleOf(it.s, own.indexOf(it.s)).stroke }));
+		const labels = items.map((it, j) => ({ text: it.lines.join('\n'), y: value(placed[j]), color: it.color }));
 		marks.push(
 			Plot.text(labels, {
 				x: () => xs.length - 0.5,
