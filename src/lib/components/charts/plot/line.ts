@@ -34,7 +34,7 @@ export interface LineOptions {
 	/** vertical lines at a period with a label */
 	markers?: { x: string; label: string }[];
 	/** the key of the series to highlight; default the first that is not a reference */
-	highlight?: string;
+	highlight?: string | null;
 	/** draw every series in its own colour instead of one against grey (few series that are all equally of interest) */
 	colorAll?: boolean;
 	/** a rolling mean over monthly and quarterly series (default on) */
