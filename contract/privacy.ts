@@ -131,7 +131,10 @@ const INVISIBLE = /[\u200B\u200C\u2060\uFEFF\u00AD]/g;
 const JOINER_NEAR_ASCII = /(?<=[\x00-\x7F])\u200D|\u200D(?=[\x00-\x7F])/g;
 
 /** The text without zero-width characters (emoji sequences keep their joiner). */
+const ANY_INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
+
 export function stripInvisible(text: string): string {
+	if (!ANY_INVISIBLE.test(text)) return text;
 	return text.replace(INVISIBLE, '').replace(JOINER_NEAR_ASCII, '');
 }
 
@@ -307,12 +310,16 @@ const DETECTORS: readonly Detector[] = [
 	{
 		kind: 'telefoon',
 		regex: new RegExp(PHONE_SOURCE, 'gu'),
-		quick: (t) => digitCount(t) >= 8,
+		// Dutch numbers have 10 digits; international ones start with + or 00.
+		quick: (t) => {
+			const n = digitCount(t);
+			return n >= 10 || (n >= 8 && (t.includes('+') || t.includes('00')));
+		},
 		accept: (m) => !STARTS_WITH_DATE.test(m),
 		// `(06-12345678)`: the bracket before the number is the text's, not the area code's.
 		replace: (m) => (m.startsWith('(') && !m.includes(')') ? `(${MASK.telefoon}` : MASK.telefoon)
 	},
-	{ kind: 'postcode', regex: new RegExp(POSTCODE_SOURCE, 'gu'), quick: (t) => /\d{4}/.test(t), accept: isPostcode },
+	{ kind: 'postcode', regex: new RegExp(POSTCODE_SOURCE, 'gu'), quick: (t) => /\d{4}[\s\-\u2010-\u2013]*[A-Za-z]/.test(t), accept: isPostcode },
 	{
 		kind: 'adres',
 		regex: new RegExp(ADDRESS_SOURCE, 'gu'),
@@ -355,9 +362,21 @@ export function findPersonalData(text: string, kinds: readonly MaskKind[] = MASK
 	return MASK_KINDS.filter((k) => masked[k] > 0);
 }
 
-/** Does a text hold any identifying data of these kinds? */
+/** Does a text hold any identifying data of these kinds? (No masked text is built.) */
 export function hasPersonalData(text: string, kinds: readonly MaskKind[] = MASK_KINDS): boolean {
-	return findPersonalData(text, kinds).length > 0;
+	const t = stripInvisible(text);
+	for (const d of DETECTORS) {
+		if (!kinds.includes(d.kind) || !d.quick(t)) continue;
+		d.regex.lastIndex = 0;
+		for (let m = d.regex.exec(t); m; m = d.regex.exec(t)) {
+			if (!d.accept || d.accept(m[0], m.slice(1))) {
+				d.regex.lastIndex = 0;
+				return true;
+			}
+			if (m[0] === '') d.regex.lastIndex++;
+		}
+	}
+	return false;
 }
 
 /** Sum of two count records (for totals over a file). */
@@ -413,25 +432,33 @@ export function maskNameLike(text: string): MaskResult {
 // Structured values (ids, codes, pseudonyms): rules on the whole value.
 
 /** Could this structured value be a BSN? After normalising, 9 digits (or 8, a lost leading 0) passing the elfproef. */
+const BSN_LABEL_START = /^(?:bsn|burgerservicenummer|sofinummer|sofinr|sofi)[:#=]?/i;
+
 export function isBsnValue(value: string | number): boolean {
-	const digits = typeof value === 'number' ? (Number.isInteger(value) && value > 0 ? String(value) : '') : normaliseStructured(value).replace(/^(?:bsn|burgerservicenummer|sofinummer|sofinr|sofi)[:#=]?/i, '');
+	if (typeof value !== 'number' && digitCount(value) < 8) return false;
+	const digits = typeof value === 'number' ? (Number.isInteger(value) && value > 0 ? String(value) : '') : normaliseStructured(value).replace(BSN_LABEL_START, '');
 	return /^\d{8,9}$/.test(digits) && isBsnDigits(digits);
 }
 
 /** Nine digits after normalising (eight from a number cell: Excel dropped the leading zero): a candidate for the elfproef count. */
 export function isNineDigitValue(value: string | number): boolean {
 	if (typeof value === 'number') return Number.isInteger(value) && value > 0 && (String(value).length === 9 || String(value).length === 8);
-	const digits = normaliseStructured(value).replace(/^(?:bsn|burgerservicenummer|sofinummer|sofinr|sofi)[:#=]?/i, '');
+	if (digitCount(value) !== 9) return false;
+	const digits = normaliseStructured(value).replace(BSN_LABEL_START, '');
 	return /^\d{9}$/.test(digits);
 }
 
 /** A value that says it is a BSN (bsn111222333, BSN: 123456789). */
+const LABELLED_BSN_VALUE = new RegExp(String.raw`^${SP}*${BSN_LABELLED}${SP}*$`, 'u');
+
 export function isLabelledBsn(value: string): boolean {
-	return new RegExp(String.raw`^${SP}*${BSN_LABELLED}${SP}*$`, 'u').test(stripInvisible(value));
+	if (digitCount(value) < 8 || !/bsn|sofi|burger/i.test(value)) return false;
+	return LABELLED_BSN_VALUE.test(stripInvisible(value));
 }
 
 /** The whole value is a full postcode in any spelling (1234 AB, 1234ab, 1234-AB, with NBSP). */
 export function isPostcodeValue(value: string): boolean {
+	if (value.length > 16 || !/\d{4}/.test(value)) return false;
 	return /^[1-9]\d{3}[A-Za-z]{2}$/.test(normaliseStructured(value));
 }
 
@@ -483,18 +510,56 @@ export function looksLikeName(value: string): boolean {
 	return vowels > 0 && vowels / letters.length >= 0.2 && vowels / letters.length <= 0.7;
 }
 
+/** What the structured-value rules find in one value (each false when absent). */
+export interface StructuredFindings {
+	/** 9 digits after normalising: counts towards the elfproef share. */
+	nineDigits: boolean;
+	/** ... and passes the elfproef (or 8 digits that do, a lost leading zero). */
+	bsn: boolean;
+	labelledBsn: boolean;
+	postcode: boolean;
+	email: boolean;
+	phone: boolean;
+}
+
+const NOTHING: StructuredFindings = Object.freeze({ nineDigits: false, bsn: false, labelledBsn: false, postcode: false, email: false, phone: false });
+
+/**
+ * The structured-value rules on one text value in one pass, cheap for the ordinary case (a code,
+ * a date, a word): what cannot hold a postcode, phone number, BSN or e-mail address is not run
+ * through the detectors. Zero-width characters are ignored.
+ */
+export function structuredFindings(raw: string): StructuredFindings {
+	const v = stripInvisible(raw);
+	const n = digitCount(v);
+	const at = v.includes('@') || (v.includes('at') && /[\[(]at[\])]/i.test(v));
+	if (n < 4 && !at) return NOTHING;
+	const nineDigits = n === 9 && isNineDigitValue(v);
+	const letters = /[A-Za-z]/.test(v);
+	return {
+		nineDigits,
+		bsn: nineDigits && isBsnValue(v),
+		labelledBsn: n >= 8 && letters && isLabelledBsn(v),
+		postcode: letters && (isPostcodeValue(v) || hasPersonalData(v, ['postcode'])),
+		email: at && hasPersonalData(v, ['email']),
+		phone: n >= 8 && hasPersonalData(v, ['telefoon'])
+	};
+}
+
 /** Why a pseudonym (client_pseudo) is refused, or null when it is acceptable. */
 export function pseudonymProblem(value: string | number | Date): 'bsn' | 'datum' | 'naam' | null {
 	if (value instanceof Date) return 'datum';
 	if (typeof value === 'number') return isBsnValue(value) ? 'bsn' : null;
+	const digitsIn = digitCount(value);
 	// A date first: 1950-04-03 is also eight digits that may pass the elfproef.
-	if (DATE_IN_VALUE.test(stripInvisible(value))) return 'datum';
+	if (digitsIn >= 4 && looksLikeDate(value)) return 'datum';
 	if (isBsnValue(value) || isLabelledBsn(value)) return 'bsn';
 	// Nine digits inside a longer pseudonym (P-111222333, jansen111222333) as well.
-	for (const run of stripInvisible(value).match(/(?<!\d)\d(?:[ .\-/]?\d){7,8}(?!\d)/g) ?? []) {
-		if (isBsnDigits(run.replace(/\D/g, ''))) return 'bsn';
+	if (digitsIn >= 8) {
+		for (const run of stripInvisible(value).match(/(?<!\d)\d(?:[ .\-/]?\d){7,8}(?!\d)/g) ?? []) {
+			if (isBsnDigits(run.replace(/\D/g, ''))) return 'bsn';
+		}
 	}
-	if (looksLikeDate(value)) return 'datum';
 	if (looksLikeName(value)) return 'naam';
 	return null;
 }

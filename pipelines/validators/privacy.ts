@@ -14,11 +14,10 @@ import {
 	findPersonalData,
 	isBsnValue,
 	isIdentifierColumnName,
-	isLabelledBsn,
 	isNineDigitValue,
 	MASK_WORDS,
 	pseudonymProblem,
-	stripInvisible
+	structuredFindings
 } from '../../contract/privacy';
 import type { ErrorCollector, RuleId } from '../errors';
 import { columnPosition } from '../readers/position';
@@ -124,19 +123,19 @@ export function columnPrivacy(role: ColumnRole): ColumnPrivacy {
 				}
 				return;
 			}
-			const v = stripInvisible(cell).trim();
-			if (v === '') return;
-			if (isNineDigitValue(v)) {
+			if (cell === '') return;
+			const f = structuredFindings(cell);
+			if (f.nineDigits) {
 				nineDigit++;
-				if (isBsnValue(v)) {
+				if (f.bsn) {
 					passing++;
 					firstPassing ??= line;
 				}
 			}
-			if (labelledAt === undefined && isLabelledBsn(v)) labelledAt = line;
-			if (postcodeAt === undefined && containsPostcodeText(v)) postcodeAt = line;
-			if (emailAt === undefined && containsEmailText(v)) emailAt = line;
-			if (phoneAt === undefined && containsPhoneText(v)) phoneAt = line;
+			if (f.labelledBsn) labelledAt ??= line;
+			if (f.postcode) postcodeAt ??= line;
+			if (f.email) emailAt ??= line;
+			if (f.phone) phoneAt ??= line;
 		},
 		result() {
 			const out: ColumnFinding[] = [];
