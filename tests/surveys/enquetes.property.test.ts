@@ -225,7 +225,7 @@ describe('the survey attack: no figure of fewer than k respondents follows from 
 	it('a season with many small cells: every wijk with small roles, "overige wijken", item non-response', async () => {
 		// Per wijk: 7 huisartsen, 3 POH, 6 buurtteam, 2 JGZ, 1 unknown role; wijk 3 only 4 respondents.
 		const base = (wijk: number, rol: R['rol'], n: number, skip: boolean): R[] =>
-			Array.from({ length: n }, (_, i) => ({ wijk, rol, compleet: true, vorig: false, answers: [skip && i === 0 ? null : 1 + (i % 5), i % 3 === 0 ? 0 : 2 + (i % 4), i % 2 ? 3 : null], cijfer: 5 + (i % 5), janee: i % 2, open: i % 2 === 0 }));
+			Array.from({ length: n }, (_, i) => ({ wijk, rol, compleet: true, vorig: false, answers: [skip && i === 0 ? null : 1 + (i % 5), i % 3 === 0 ? 0 : 2 + (i % 4), i % 2 ? 3 : null] as [number | null, number | null, number | null], cijfer: 5 + (i % 5), janee: (i % 2) as 0 | 1, open: i % 2 === 0 }));
 		const respondents = [
 			...[0, 1].flatMap((w) => [...base(w, 'huisarts', 7, w === 0), ...base(w, 'poh', 3, false), ...base(w, 'buurtteam', 6, true), ...base(w, 'jgz', 2, false), ...base(w, null, 1, false)]),
 			...base(2, 'huisarts', 2, false),

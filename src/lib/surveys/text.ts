@@ -19,16 +19,20 @@ export function intervalText(iv: Interval): string {
 	return `95%-interval ${signed(iv.lo)} tot ${signed(iv.hi)}`;
 }
 
-export const GEEN_VERANDERING = 'geen significante verandering';
+/** Why a group shows nothing for a thema: the same words whatever the reason, so they give nothing away. */
+export const NIET_GETOOND = 'te weinig antwoorden in deze of een andere groep';
 
-/** The verdict on a change against last season: beter, slechter, or no significant change. */
+/** The verdict when Holm's correction finds no difference (docs/surveys.md "Comparisons"). */
+export const GEEN_VERANDERING = 'geen aantoonbaar verschil';
+
+/** The verdict on a change against last season: hoger, lager, or geen aantoonbaar verschil. */
 export function veranderingOordeel(iv: Interval): string {
-	return iv.oordeel === 'hoger' ? 'beter' : iv.oordeel === 'lager' ? 'slechter' : GEEN_VERANDERING;
+	return iv.oordeel === 'hoger' ? 'hoger' : iv.oordeel === 'lager' ? 'lager' : GEEN_VERANDERING;
 }
 
-/** The verdict on a change in the share answering ja. */
+/** The verdict on a change in the share answering ja: the same words. */
 export function jaNeeOordeel(iv: Interval): string {
-	return iv.oordeel === 'hoger' ? 'vaker ja' : iv.oordeel === 'lager' ? 'minder vaak ja' : GEEN_VERANDERING;
+	return veranderingOordeel(iv);
 }
 
 /** A change in a share in percentage points with its interval: "+12 procentpunt (95%-interval +3 tot +21)". */
@@ -39,12 +43,12 @@ export function procentpuntText(iv: Interval): string {
 
 /** The huisarts - buurtteam gap in short: "huisartsen lager: −1,53"; with the interval when `full`. */
 export function rolverschilText(iv: Interval | null, full = true): string {
-	if (!iv) return 'een van beide groepen is te klein';
-	const verdict = iv.oordeel === 'hoger' ? 'huisartsen hoger' : iv.oordeel === 'lager' ? 'huisartsen lager' : 'geen significant verschil';
+	if (!iv) return 'een van beide groepen is te klein of niet apart getoond';
+	const verdict = iv.oordeel === 'hoger' ? 'huisartsen hoger' : iv.oordeel === 'lager' ? 'huisartsen lager' : GEEN_VERANDERING;
 	return `${verdict}: ${signed(iv.verschil)}${full ? ` (${intervalText(iv)})` : ''}`;
 }
 
-/** The change in short: "beter: +0,78", or the reason there is none. */
+/** The change in short: "hoger: +0,78", or the reason there is none. */
 export function veranderingKort(iv: Interval | null, reason: string): string {
 	return iv ? `${veranderingOordeel(iv)}: ${signed(iv.verschil)}` : reason;
 }
@@ -60,3 +64,17 @@ export const countText = (c: Count, k: number) => formatCount(c.value, c.onderdr
 
 /** A share as "62%", or "–" when hidden. */
 export const shareText = (s: number | null) => (s === null ? '–' : formatShare(s, 0));
+
+/**
+ * The method in plain Dutch, for the page and the printed report alike: how groups are formed
+ * (small numbers), how comparisons are made, and how the verdicts are corrected (Holm).
+ */
+export function methodeTekst(k: number, vergelijkingen: number): string[] {
+	return [
+		`Groepen: de respondenten van een seizoen worden één keer in groepen verdeeld, en elke tabel, grafiek, rapport en download van dat seizoen toont alleen die groepen. Een wijk of rol met minder dan ${k} respondenten gaat op in "overige wijken" of "overige rollen"; is die rest nog kleiner dan ${k}, dan gaat ook de kleinste getoonde wijk of rol erin op. Alle wijken samen toont een rol alleen als geen wijk daarmee een kleinere groep prijsgeeft. Zo valt uit niets af te leiden wat minder dan ${k} mensen antwoordden. Binnen een getoonde groep ziet u alle antwoorden.`,
+		`Per vraag of thema tellen alleen wie hem beantwoordden (ook 'niet van toepassing'). Een groep toont een vraag alleen als er ${k} of meer antwoordden, en als ook niet van een andere groep af te trekken is wat minder dan ${k} mensen antwoordden; anders staat er "${NIET_GETOOND}". n: het aantal respondenten dat antwoordde; het gemiddelde is van wie een score gaf.`,
+		'Verschil tussen twee groepen (dit voorjaar tegenover vorig voorjaar in een wijk; huisartsen tegenover buurtteam): het verschil van de gemiddelde scores van de respondenten, met een 95%-betrouwbaarheidsinterval volgens Welch (t-verdeling; de twee groepen mogen verschillend spreiden). Elke groep heeft daarvoor minstens 2 respondenten nodig.',
+		'Alle wijken tegenover vorig jaar: respondenten uit één wijk lijken op elkaar (een wijk kan als geheel een goed of slecht jaar hebben). Daarom is de verandering van alle wijken het gemiddelde van de veranderingen per wijk, met een interval uit de t-verdeling over de wijken (vrijheidsgraden: het aantal wijken min 1). Met minder dan 3 wijken die in beide jaren getoond zijn, staat er geen oordeel.',
+		`Oordeel: een pagina toont veel vergelijkingen tegelijk (dit seizoen ${vergelijkingen}), en bij zoveel vergelijkingen lijkt er toevallig altijd wel ergens iets te veranderen. Daarom is het oordeel "hoger" of "lager" gecorrigeerd met de methode van Holm over alle vergelijkingen van dit seizoen samen (alle wijken, thema's, rapportcijfers en ja/nee-vragen, op de pagina, in het rapport en in de downloads): de kans op één of meer onterechte oordelen is samen hoogstens 5%. Anders staat er "${GEEN_VERANDERING}". De intervallen zelf zijn gewone 95%-intervallen, niet gecorrigeerd; een interval dat net niet over 0 gaat, kan dus toch "${GEEN_VERANDERING}" heten.`
+	];
+}

@@ -220,12 +220,14 @@ export function groepering(respondenten: ReadonlyMap<string, number>, k: number)
 	if (wijkScopes.length === 0) {
 		// One wijk group (all wijken): its role partition is the top level too.
 		const { parts } = partition(ALLE_WIJKEN, cells);
+		// bounded: the role groups of one wijk group, at most the roles of the code list
 		atomen.push(...parts);
 	} else {
 		for (const s of wijkScopes) {
 			const scopeCells = cells.filter((c) => s.wijken.includes(wijkOfCel(c)));
 			const { list, parts } = partition(s.scope, scopeCells);
 			rollenVan.set(s.scope, list);
+			// bounded: the role groups of one wijk group, at most the roles of the code list
 			atomen.push(...parts);
 		}
 	}
