@@ -143,4 +143,16 @@ describe('every page on a phone and a desktop screen', () => {
 			await close();
 		}
 	});
+
+	it('prints the wide variant of a chart, also from a phone', async () => {
+		const { page, close } = await openPage(suite.browser);
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto(suite.server.url + '/verwijzingen?periode=jaar', { waitUntil: 'networkidle' });
+		await page.emulateMedia({ media: 'print' });
+		const shown = await page.locator('#verwijzingen-trend svg[data-chart="line"]').evaluateAll((svgs) =>
+			svgs.filter((s) => s.getClientRects().length > 0).map((s) => s.getAttribute('width'))
+		);
+		expect(shown).toEqual(['760']);
+		await close();
+	});
 });

@@ -144,8 +144,9 @@ describe('LineChart', () => {
 		expect(counts).toContain('1');
 		expect(counts.every((l) => /^\d+$/.test(l))).toBe(true);
 		expect(new Set(counts).size).toBe(counts.length);
-		// Without integer ticks the same data gets fractions, each written exactly.
-		expect(labels(wide({ series: small }))).toContain('0,4');
+		// Whole-number data gets whole-number ticks by default; asked not to, fractions, each written exactly.
+		expect(labels(wide({ series: small }))).toEqual(counts);
+		expect(labels(wide({ series: small, integer: false }))).toContain('0,4');
 		const rounded = labels(wide({ series: small, yTickFormat: (v: number) => String(Math.round(v)) }));
 		expect(new Set(rounded).size).toBe(rounded.length);
 	});

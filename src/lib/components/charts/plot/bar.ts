@@ -14,7 +14,7 @@ export interface BarOptions {
 	xTickFormat?: (v: number) => string;
 	/** the end of the value axis when the scale has one (a grade: 10); else from the data */
 	xMax?: number;
-	/** counts: whole-number ticks */
+	/** counts: whole-number ticks (default: when every value is a whole number) */
 	integer?: boolean;
 	/** what the bars are, spoken as the name of their list (the chart title) */
 	listLabel?: string;
@@ -62,7 +62,9 @@ export function barSpec(bars: readonly Bar[], o: BarOptions): Plot.PlotOptions {
 	const height = bottom + marginBottom;
 	const max = largest(bars.map((b) => b.value ?? 0));
 	const plotWidth = width - marginLeft - marginRight;
-	const ticks = valueTicks(o.xMax ?? max, { count: Math.max(2, Math.min(5, Math.floor(plotWidth / 70))), integer: o.integer, format: o.xTickFormat, fixedTop: o.xMax });
+	// Whole numbers only (counts of people) when asked, or when every value is whole.
+	const integer = o.integer ?? bars.every((b) => b.value === null || Number.isInteger(b.value));
+	const ticks = valueTicks(o.xMax ?? max, { count: Math.max(2, Math.min(5, Math.floor(plotWidth / 70))), integer, format: o.xTickFormat, fixedTop: o.xMax });
 	const shown = rows.filter((r) => r.value !== null);
 	const mid = (r: Row) => r.top + r.height / 2;
 

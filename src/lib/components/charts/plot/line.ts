@@ -23,7 +23,7 @@ export interface LineOptions {
 	yTickFormat?: (y: number) => string;
 	/** the top of the y axis (a shared scale, a percentage) */
 	yMax?: number;
-	/** counts of people: whole-number ticks only */
+	/** counts of people: whole-number ticks only (default: when every value is a whole number) */
 	integer?: boolean;
 	/** a small panel: no axis titles, no direct labels */
 	compact?: boolean;
@@ -63,7 +63,9 @@ export function lineSpec(all: readonly LineSeries[], o: LineOptions): Plot.PlotO
 	const own = all.filter((s) => !s.reference);
 	const highlight = o.colorAll ? null : (own.find((s) => s.key === o.highlight) ?? own[0])?.key ?? null;
 	const max = largest(all.flatMap((s) => s.points.map((p) => p.y ?? 0)));
-	const y = valueTicks(o.yMax ?? max * 1.05, { count: compact ? 3 : 5, integer: o.integer, format: o.yTickFormat, fixedTop: o.yMax });
+	// Whole-number ticks for counts: when asked, or when every value is a whole number.
+	const integer = o.integer ?? all.every((s) => s.points.every((p) => p.y === null || Number.isInteger(p.y)));
+	const y = valueTicks(o.yMax ?? max * 1.05, { count: compact ? 3 : 5, integer, format: o.yTickFormat, fixedTop: o.yMax });
 	const multiples = !compact && own.length > MAX_LINES;
 	// No rolling mean across an intervention (bands, markers): it would blend the windows compared.
 	const window = smooth && bands.length === 0 && markers.length === 0 ? rollingWindow(xs) : null;
