@@ -139,7 +139,7 @@ describe('every page on a phone and a desktop screen', () => {
 			const shown = await page.locator('#verwijzingen-trend svg[data-chart="line"]').evaluateAll((svgs) =>
 				svgs.filter((s) => s.getClientRects().length > 0).map((s) => s.getAttribute('width'))
 			);
-			expect(shown).toEqual([screen.width < 700 ? '320' : '760']);
+			expect(shown).toEqual([screen.width < 700 ? '300' : '760']);
 			await close();
 		}
 	});
