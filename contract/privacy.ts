@@ -173,7 +173,8 @@ export const EMAIL = new RegExp(EMAIL_SOURCE, 'u');
 const PHONE_NL = String.raw`(?:(?:\+|00)${SP}?31${SEP}?(?:\(0\)${SEP}?)?|\(?0${SEP}?)[1-9](?:${SEP}?\d){8}`;
 // International: + and a country code with 7 to 13 more digits, or 00, a country code and a separator.
 const PHONE_INTL = String.raw`(?:\+${SP}?[1-9](?:${SEP}?\d){7,13}|00(?!31)[1-9]\d{0,2}${SEP}\d(?:${SEP}?\d){5,11})`;
-const PHONE_SOURCE = String.raw`(?<![\p{N}+])(?:${PHONE_NL}|${PHONE_INTL})(?!${SEP}?\d)`;
+// Not inside a code of letters and digits (a hexadecimal pseudonym like d0255317457d).
+const PHONE_SOURCE = String.raw`(?<![\p{L}\p{N}+])(?:${PHONE_NL}|${PHONE_INTL})(?!${SEP}?\d|\p{L})`;
 /** A text that starts with a date (01-02-2025 12 is a date and a number, not a phone number). */
 const STARTS_WITH_DATE = new RegExp(String.raw`^\(?\d{1,2}${SP}?[\-./]${SP}?\d{1,2}${SP}?[\-./]${SP}?\d{2,4}`);
 
@@ -183,7 +184,7 @@ const STARTS_WITH_DATE = new RegExp(String.raw`^\(?\d{1,2}${SP}?[\-./]${SP}?\d{1
 const BSN_LABEL = String.raw`(?:${anyCase('burgerservicenummer')}|${anyCase('bsn')}|${anyCase('sofi')}(?:${SP}?-?${anyCase('nummer')}|${anyCase('nr')})?)`;
 const BSN_GROUPED = String.raw`\d{3}${GSEP}\d{3}${GSEP}\d{2,3}|\d{4}${GSEP}\d{2}${GSEP}\d{3}|\d{8,9}`;
 const BSN_LABELLED = String.raw`${BSN_LABEL}${SP}*(?:-?${anyCase('nummer')}|${anyCase('nr')}\.?)?${SP}*[:#.=]?${SP}*\d(?:${GSEP}?\d){7,8}`;
-const BSN_SOURCE = String.raw`(?<![\p{L}\p{N}])(?<!\d${GSEP})(?:(${BSN_LABELLED})|(${BSN_GROUPED}))(?![\p{N}]|${GSEP}\d|[.,]\d)`;
+const BSN_SOURCE = String.raw`(?<![\p{L}\p{N}])(?<!\d${GSEP})(?:(${BSN_LABELLED})|(${BSN_GROUPED}))(?![\p{L}\p{N}]|${GSEP}\d|[.,]\d)`;
 
 // Postcodes: four digits (not starting with 0) and two letters. `1234AB`, `1234ab`, `1234-AB` are
 // always postcodes; with a space, capitals are (`1234 AB`), and small letters are unless they form
@@ -485,7 +486,7 @@ function isCalendarDate(y: number, m: number, d: number): boolean {
 export function looksLikeDate(value: string): boolean {
 	const v = stripInvisible(value);
 	if (DATE_IN_VALUE.test(v)) return true;
-	for (const run of v.match(/(?<!\d)\d{8}(?!\d)/g) ?? []) {
+	for (const run of v.match(/(?<![\p{L}\p{N}])\d{8}(?![\p{L}\p{N}])/gu) ?? []) {
 		const num = (a: number, b: number) => Number(run.slice(a, b));
 		if (isCalendarDate(num(4, 8), num(2, 4), num(0, 2)) || isCalendarDate(num(0, 4), num(4, 6), num(6, 8))) return true;
 	}
@@ -556,7 +557,8 @@ export function pseudonymProblem(value: string | number | Date): 'bsn' | 'datum'
 	if (isBsnValue(value) || isLabelledBsn(value)) return 'bsn';
 	// Nine digits inside a longer pseudonym (P-111222333, jansen111222333) as well.
 	if (digitsIn >= 8) {
-		for (const run of stripInvisible(value).match(/(?<!\d)\d(?:[ .\-/]?\d){7,8}(?!\d)/g) ?? []) {
+		// Standing apart from letters (a hexadecimal pseudonym like 504533575b41 holds digit runs by chance).
+		for (const run of stripInvisible(value).match(/(?<![\p{L}\p{N}])\d(?:[ .\-/]?\d){7,8}(?![\p{L}\p{N}])/gu) ?? []) {
 			if (isBsnDigits(run.replace(/\D/g, ''))) return 'bsn';
 		}
 	}
