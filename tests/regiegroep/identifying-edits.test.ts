@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isRedirect } from '@sveltejs/kit';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MASK } from '$contract/privacy';
 import { FULL_SCOPE, type SessionUser } from '$lib/auth/types';
@@ -16,6 +17,7 @@ import { edits } from '$lib/server/edits/store';
 import { actions as werkplanActions } from '../../src/routes/werkplannen/[id]/+page.server';
 import { actions as swotActions } from '../../src/routes/swot/+page.server';
 import { IDENTIFYING, normalise, ORDINARY } from '../contract/fixtures/identifying';
+import { survives, text as plantedText } from '../contract/fixtures/planted';
 import { createRegiegroepDb } from '../fixtures/regiegroep-db';
 
 let dir: string;
@@ -148,4 +150,22 @@ describe('ordinary text typed in the forms', () => {
 		const last = (await auditTrail(edits())).at(-1)!;
 		expect(last.nieuw.toelichting).toBe(text);
 	});
+});
+
+describe('a planted identifier in random text', () => {
+	it('never reaches the edit store through the SWOT form', async () => {
+		let n = 0;
+		await fc.assert(
+			fc.asyncProperty(plantedText, async ({ planted: p, text: t }) => {
+				const omschrijving = `item ${t}`.slice(0, 500);
+				const r = await post(swotActions.toevoegen as never, '/swot?/toevoegen', { wijk_code: 'WK990102', datum: '2025-09-01', kwadrant: 'zwakte', omschrijving }, beheerder());
+				expect(r, omschrijving).toBe('opgeslagen');
+				const last = (await auditTrail(edits())).at(-1)!;
+				n++;
+				expect(survives(JSON.stringify(last.nieuw), p), `${JSON.stringify(omschrijving)} -> ${JSON.stringify(last.nieuw.omschrijving)}`).toBe(false);
+			}),
+			{ numRuns: 40 }
+		);
+		expect(n).toBeGreaterThanOrEqual(40);
+	}, 120_000);
 });
