@@ -11,6 +11,12 @@ describe('surveyFilters', () => {
 		expect(surveyFilters(new URLSearchParams('wijk=-')).wijk).toBe('-');
 	});
 
+	it('accepts "+" (overige wijken), the group of the wijken with fewer than k respondents', () => {
+		// As a URL writes it (a bare + in a query string is a space).
+		expect(surveyFilters(new URLSearchParams('wijk=%2B')).wijk).toBe('+');
+		expect(surveyFilters(new URLSearchParams('wijk=+')).wijk).toBeNull();
+	});
+
 	it('drops anything else', () => {
 		expect(surveyFilters(new URLSearchParams("seizoen=lente-2025&wijk=WK1' OR 1=1"))).toEqual({ seizoen: null, wijk: null });
 	});

@@ -15,6 +15,7 @@ import { mean, welch, wijkenInterval, MIN_WIJKEN, type Interval } from '$lib/sur
 import { ALLE_WIJKEN, OVERIGE_WIJKEN, ZONDER_WIJK, type Categorie, type Count, type Groep, type OpenAntwoorden, type Respons, type RolVerschil, type Scope, type SeizoenAnalyse, type Thema, type Verandering } from '$lib/surveys/types';
 import type { Database } from '$lib/server/db/database';
 import { existingTables } from '$lib/server/db/sql';
+import { matchesWijk } from './filters';
 import { ALLE_ROLLEN, byRolKey, celKey, groepering, mergeSmall, zichtbaar, type Groep as SeasonGroep, type Groepering } from './groepering';
 
 /** A score after reversal (omgekeerd = 1): min + max - waarde on the question's scale. */
@@ -455,7 +456,7 @@ export async function exportRows(db: Database, k: number, filter: { seizoen?: st
 	for (const seizoen of await seizoenenVoor(db, filter.seizoen)) {
 		const a = await seizoenAnalyse(db, k, seizoen);
 		for (const s of a.scopes) {
-			if (s.wijk_code === ALLE_WIJKEN || (filter.wijk && !s.wijken.includes(filter.wijk))) continue;
+			if (s.wijk_code === ALLE_WIJKEN || (filter.wijk && !matchesWijk(s, filter.wijk))) continue;
 			// "Overige wijken": its wijk codes, comma-separated.
 			const wijk_code = s.wijk_code === OVERIGE_WIJKEN ? s.wijken.join(',') : s.wijk_code;
 			for (const t of s.themas) {

@@ -9,7 +9,7 @@ import type { JaNeeScope, JaNeeVraag } from './janee';
 import type { CijferGroep, CijferScope, Rapportcijfer } from './rapportcijfers';
 import { seizoen as seizoenMet } from './season';
 import { werkafspraken, type WerkafspraakRij } from './werkafspraken';
-import { surveyFilters } from './filters';
+import { matchesWijk, surveyFilters } from './filters';
 
 /** A count cell; empty when not applicable. */
 const count = (c: Count | undefined, k: number) => (c === undefined ? null : countCell(c.value, c.onderdrukt, k));
@@ -48,7 +48,7 @@ const rapportcijfersExport: Exporter = async ({ db, params, k }) => {
 	const rows: CijferRow[] = [];
 	for (const seizoen of await seizoenenVoor(db, f.seizoen)) {
 		for (const r of (await seizoenMet(db, k, seizoen)).cijfers)
-			for (const s of r.scopes) if (!f.wijk || s.wijken.includes(f.wijk)) for (const g of s.groepen) rows.push({ seizoen, r, s, g });
+			for (const s of r.scopes) if (!f.wijk || matchesWijk(s, f.wijk)) for (const g of s.groepen) rows.push({ seizoen, r, s, g });
 	}
 	const change = (x: CijferRow) => (x.g.rol === 'alle' ? x.s.verandering : null);
 	const columns: CsvColumn<CijferRow>[] = [
@@ -77,7 +77,7 @@ const jaNeeExport: Exporter = async ({ db, params, k }) => {
 	const f = surveyFilters(params);
 	const rows: JaNeeRow[] = [];
 	for (const seizoen of await seizoenenVoor(db, f.seizoen)) {
-		for (const q of (await seizoenMet(db, k, seizoen)).janee) for (const s of q.scopes) if (!f.wijk || s.wijken.includes(f.wijk)) rows.push({ seizoen, q, s });
+		for (const q of (await seizoenMet(db, k, seizoen)).janee) for (const s of q.scopes) if (!f.wijk || matchesWijk(s, f.wijk)) rows.push({ seizoen, q, s });
 	}
 	const columns: CsvColumn<JaNeeRow>[] = [
 		{ header: 'seizoen', value: (x) => x.seizoen },

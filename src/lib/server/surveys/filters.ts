@@ -2,7 +2,10 @@
 // against their patterns; values only ever reach SQL as parameters or as keys of computed data.
 import { WIJK_CODE } from '$contract/codes';
 import { parseSeizoen } from '$contract/surveys';
-import { ZONDER_WIJK } from '$lib/surveys/types';
+import { OVERIGE_WIJKEN, ZONDER_WIJK } from '$lib/surveys/types';
+
+/** True when a scope (a wijk group) is the one a wijk filter asks for: itself, or the group holding it. */
+export const matchesWijk = (s: { wijk_code: string; wijken: readonly string[] }, wijk: string) => s.wijk_code === wijk || s.wijken.includes(wijk);
 
 export interface SurveyFilters {
 	seizoen: string | null;
@@ -14,7 +17,8 @@ export function surveyFilters(params: URLSearchParams): SurveyFilters {
 	const wijk = params.get('wijk')?.trim().toUpperCase() ?? '';
 	return {
 		seizoen: seizoen ? `${seizoen.naam}-${seizoen.jaar}` : null,
-		// ZONDER_WIJK: the responses of an enquete for several wijken that name none.
-		wijk: WIJK_CODE.test(wijk) || wijk === ZONDER_WIJK ? wijk : null
+		// ZONDER_WIJK: the responses of an enquete for several wijken that name none;
+		// OVERIGE_WIJKEN: the wijken merged because they have fewer than k respondents.
+		wijk: WIJK_CODE.test(wijk) || wijk === ZONDER_WIJK || wijk === OVERIGE_WIJKEN ? wijk : null
 	};
 }

@@ -184,7 +184,7 @@ export async function werkafspraken(db: Database, k: number, wijk: string | null
 		const inScope = (s: { scope: string; wijken: string[] }, w: string) => s.scope === ALLE_WIJKEN || s.wijken.includes(w);
 		const behaviour = await behaviourPerScope(db, k, scopes, mine, maten);
 		for (const s of scopes) {
-			if (wijk !== null && s.scope !== ALLE_WIJKEN && !s.wijken.includes(wijk)) continue;
+			if (wijk !== null && s.scope !== ALLE_WIJKEN && s.scope !== wijk && !s.wijken.includes(wijk)) continue;
 			const here = mine.filter((a) => inScope(s, a.wijk_code));
 			if (here.length === 0) continue;
 			const datum = here.map((a) => a.datum).sort().at(-1)!;
