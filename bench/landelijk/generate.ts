@@ -205,6 +205,15 @@ export async function generateLandelijk(outDir: string, options: LandelijkOption
 
 const HIS_BESTEMMINGEN = Object.keys(HIS_RATES);
 
+/**
+ * A client pseudonym that no privacy rule mistakes for a BSN, a date or a name: digit runs of at
+ * most four, separated by a letter (K0042Q1733).
+ */
+function pseudo(n: number): string {
+	const letters = 'BCDFGHJKLMNPQRSTVWXZ';
+	return `K${pad(Math.floor(n / 10_000) % 10_000, 4)}${letters[n % letters.length]}${pad(n % 10_000, 4)}`;
+}
+
 async function writeVerwijzingen(file: string, world: World, o: Required<LandelijkOptions>, years: number[], out: LandelijkFile[]): Promise<void> {
 	const rng: Rng = rngFor(o.seed, 'landelijk-verwijzingen');
 	const w = new LineWriter(file);
@@ -251,7 +260,7 @@ async function writeVerwijzingen(file: string, world: World, o: Required<Landeli
 		const withPraktijk = rng() < 0.97;
 		await w.line(
 			`V${pad(i + 1, 9)};${iso(day)};${withPraktijk ? p.code : ''};${wijk.code};${LEEFTIJDSGROEPEN[g]};${verwijzer};${bestemming};${domein};` +
-				`C${pad(Math.floor(rng() * clients), 8)};${feedback < 0 ? '' : iso(feedback)}`
+				`${pseudo(Math.floor(rng() * clients))};${feedback < 0 ? '' : iso(feedback)}`
 		);
 	}
 	const bytes = await w.close();

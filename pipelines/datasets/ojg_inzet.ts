@@ -25,6 +25,7 @@ export const ojgInzet: DatasetSpec = {
 	signature: ['praktijk_code', 'functie', 'start'],
 	order: 5,
 	references: [praktijkMustExist],
+	rowColumns: ['start', 'eind'],
 	checkRow(row) {
 		if (row.eind !== null && row.start !== null && row.eind < row.start) {
 			return [{ column: 'eind', rule: 'datum-volgorde', message: `einddatum ${row.eind} ligt voor startdatum ${row.start}` }];

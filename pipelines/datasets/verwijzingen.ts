@@ -29,6 +29,7 @@ export const verwijzingen: DatasetSpec = {
 	signature: ['verwijzing_id'],
 	order: 6,
 	references: [wijkMustExist, praktijkMustExist, bestemmingMustExist],
+	rowColumns: ['datum', 'terugkoppeling_datum'],
 	checkRow(row) {
 		// Feedback cannot come back before the referral was made.
 		if (row.terugkoppeling_datum !== null && row.datum !== null && row.terugkoppeling_datum < row.datum) {

@@ -39,6 +39,10 @@ export interface CsvScan {
 	dataRows: number;
 	/** Most fields on any record, at least the header's. */
 	width: number;
+	/** Some record has fewer fields than `width` (DuckDB must pad it). */
+	shortRows: boolean;
+	/** Some quoted value spans lines (DuckDB must then read the padded file in one thread). */
+	multiLine: boolean;
 	sha256: string;
 	bytes: number;
 	/** The physical line (1-based) on which record `record` (0-based) starts. */
@@ -138,6 +142,8 @@ export async function scanCsv(file: string, name: string, errors: ErrorCollector
 		records: scan.records,
 		dataRows: scan.dataRows,
 		width: Math.max(scan.width, header.length),
+		shortRows: scan.minFields < Math.max(scan.width, header.length),
+		multiLine: scan.multiLine,
 		sha256,
 		bytes,
 		lineOf(record: number): number {
@@ -216,6 +222,8 @@ interface RecordScan {
 	records: number;
 	dataRows: number;
 	width: number;
+	minFields: number;
+	multiLine: boolean;
 	headerRecord: number;
 	headerLine: number;
 	headerStart: number;
@@ -256,7 +264,6 @@ async function scanRecords(
 	let fieldContent = false;
 	let fields = 0; // fields finished in this record
 	let extraContent = false;
-	let quoteError = false;
 	let headerWidth = Infinity;
 
 	const out: RecordScan = {
@@ -265,6 +272,8 @@ async function scanRecords(
 		records: 0,
 		dataRows: 0,
 		width: 0,
+		minFields: Infinity,
+		multiLine: false,
 		headerRecord: -1,
 		headerLine: 0,
 		headerStart: 0,
@@ -293,6 +302,7 @@ async function scanRecords(
 				lastOffset = offset;
 			}
 			if (fields > out.width) out.width = fields;
+			if (fields < out.minFields) out.minFields = fields;
 			if (out.headerRecord < 0) {
 				if (recordContent) {
 					out.headerRecord = r;
@@ -322,7 +332,6 @@ async function scanRecords(
 		recordContent = false;
 		fieldContent = false;
 		extraContent = false;
-		quoteError = false;
 		fields = 0;
 		state = FIELD_START;
 	};
@@ -346,6 +355,7 @@ async function scanRecords(
 					if (b === CR) pendingCR = true;
 					if (state === QUOTED) {
 						line++;
+						out.multiLine = true;
 						continue;
 					}
 					if (state === QUOTE_SEEN || state === AFTER_QUOTE) state = FIELD_START;
@@ -389,9 +399,9 @@ async function scanRecords(
 							state = FIELD_START;
 						} else if (b === SPACE || b === TAB) state = AFTER_QUOTE;
 						else {
-							if (!quoteError) errors.add(recordStartLine, undefined, 'csv-aanhalingstekens', quoteProblem('InvalidQuotes'));
-							quoteError = true;
-							state = UNQUOTED;
+							// As papaparse reads it: the quote was not the closing one, the value goes on.
+							errors.add(recordStartLine, undefined, 'csv-aanhalingstekens', quoteProblem('InvalidQuotes'));
+							state = QUOTED;
 							fieldContent = true;
 						}
 						break;
@@ -400,9 +410,8 @@ async function scanRecords(
 							endField();
 							state = FIELD_START;
 						} else if (b !== SPACE && b !== TAB) {
-							if (!quoteError) errors.add(recordStartLine, undefined, 'csv-aanhalingstekens', quoteProblem('InvalidQuotes'));
-							quoteError = true;
-							state = UNQUOTED;
+							errors.add(recordStartLine, undefined, 'csv-aanhalingstekens', quoteProblem('InvalidQuotes'));
+							state = QUOTED;
 							fieldContent = true;
 						}
 						break;

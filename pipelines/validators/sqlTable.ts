@@ -19,7 +19,7 @@ import { isNineDigitValue } from '../../contract/privacy';
 import type { ErrorCollector, RuleId } from '../errors';
 import { checkMojibake } from '../readers/checkText';
 import { MOJIBAKE_SOURCE } from '../readers/mojibake';
-import type { RawRow, RawTable } from '../readers/table';
+import { isEmptyCell, type RawRow, type RawTable } from '../readers/table';
 import type { CsvScan } from '../readers/csvScan';
 import type { FieldContext, Value } from './fields';
 import { matchHeader, normaliseColumnName, type HeaderMatch } from './header';
@@ -52,8 +52,9 @@ export const SQL_MACROS = [
 	`CREATE OR REPLACE TEMP MACRO bzm_trim(s) AS CASE WHEN s IS NULL THEN NULL
 		WHEN ord(s[1]) BETWEEN 33 AND 126 AND ord(s[-1]) BETWEEN 33 AND 126 THEN s
 		ELSE regexp_replace(s, '^${JS_SPACE}+|${JS_SPACE}+$', '', 'g') END`,
-	`CREATE OR REPLACE TEMP MACRO bzm_blank(s) AS coalesce(bzm_trim(s), '') = ''`,
-	`CREATE OR REPLACE TEMP MACRO bzm_nl(s) AS CASE WHEN contains(s, chr(13)) THEN regexp_replace(s, '\\r\\n?', '\\n', 'g') ELSE s END`
+	// A value that starts with a printable ASCII character is not blank: most values, decided cheaply.
+	`CREATE OR REPLACE TEMP MACRO bzm_blank(s) AS s IS NULL OR (NOT (ord(s) BETWEEN 33 AND 126) AND bzm_trim(s) = '')`,
+	`CREATE OR REPLACE TEMP MACRO bzm_nl(s) AS CASE WHEN contains(s, chr(13)) THEN regexp_replace(s, '\\r\\n?', chr(10), 'g') ELSE s END`
 ];
 
 export async function defineMacros(conn: DuckDBConnection): Promise<void> {
@@ -72,7 +73,8 @@ export async function loadCsv(conn: DuckDBConnection, scan: CsvScan, file: strin
 	await conn.run(`DROP TABLE IF EXISTS ${table}`);
 	await conn.run(
 		`CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv(${str(scan.path)}, delim = ${str(scan.delimiter)}, quote = '"', escape = '"',
-			header = false, auto_detect = false, columns = {${columns}}, null_padding = true, strict_mode = false)`
+			header = false, auto_detect = false, columns = {${columns}}, strict_mode = false,
+			null_padding = ${scan.shortRows}, parallel = ${!(scan.shortRows && scan.multiLine)})`
 	);
 	const count = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRows()[0][0]);
 	if (count !== scan.records) {
@@ -141,6 +143,21 @@ export async function matchHeaderSql(conn: DuckDBConnection, t: SqlTable, spec: 
 }
 
 /**
+ * Values that no privacy rule of their column's role can fire on, so they need not be fed to the
+ * accumulator (the national export's ids and pseudonyms: millions of distinct values, 10-20 µs
+ * each in the detectors). Verified against the detectors themselves by
+ * tests/pipelines/streaming.test.ts: whatever matches is neither a 9-digit value nor found by any
+ * rule. A letter or two and at most 9 digits (V000000001, P04182): no BSN (letters stay), no
+ * label, no postcode (no letters after the digits), no phone number (10 digits at least), no
+ * e-mail address. A pseudonym of single letters and runs of at most 7 digits (K0042Q1733): no run
+ * of 8 or 9 digits, no date, no name.
+ */
+export const PRIVACY_SAFE: Readonly<Record<'gestructureerd' | 'pseudoniem', string>> = {
+	gestructureerd: '[A-Za-z]{1,2}[0-9]{1,9}',
+	pseudoniem: '[A-Za-z](?:[0-9]{1,7}[A-Za-z])*[0-9]{1,7}'
+};
+
+/**
  * The privacy rules of validators/privacy.ts on the SQL table: the header's rules as they are, and
  * each column's accumulator fed with the column's distinct values in the order they first occur
  * (so a rule fires at its first line). Values that count towards the BSN share are fed as often as
@@ -158,7 +175,8 @@ export async function checkPrivacySql(
 	for (let i = 0; i < t.header.length; i++) {
 		const acc = columnPrivacy(columnRole(t.header[i] ?? '', freeText.has(i)));
 		if (acc.role === 'vrije-tekst') continue;
-		for await (const rows of streamRows(conn, `SELECT ${col(i)}, min(rowid) AS first, count(*) AS n FROM ${t.table} WHERE ${col(i)} IS NOT NULL GROUP BY ${col(i)} ORDER BY first`)) {
+		const safe = `regexp_full_match(${col(i)}, ${str(PRIVACY_SAFE[acc.role])})`;
+		for await (const rows of streamRows(conn, `SELECT ${col(i)}, min(rowid) AS first, count(*) AS n FROM ${t.table} WHERE ${col(i)} IS NOT NULL AND NOT ${safe} GROUP BY ${col(i)} ORDER BY first`)) {
 			for (const [raw, first, n] of rows) {
 				const cell = cellOf(String(raw));
 				const line = t.lineOf(Number(first));
@@ -223,23 +241,37 @@ export async function checkRowsSql(
 		const raw = `r.${col(s)}`;
 		const blankRule = c.required ? `'waarde-verplicht'` : 'NULL';
 		if (c.type.trimmedText) {
-			select.push(`CASE WHEN bzm_blank(${raw}) THEN NULL ELSE bzm_trim(bzm_nl(${raw})) END AS ${name}`);
+			select.push(`nullif(bzm_trim(bzm_nl(${raw})), '') AS ${name}`);
 			if (c.required) {
 				select.push(`CASE WHEN bzm_blank(${raw}) THEN 'waarde-verplicht' END AS e${j}, CASE WHEN bzm_blank(${raw}) THEN ${str(REQUIRED)} END AS m${j}`);
 				errorCols.push(`e${j}`);
 			}
 			continue;
 		}
+		// Every distinct value, blank ones too: blank is decided here (readers' isEmptyCell), not per row.
 		const map = `${t.table}_m${j}`;
 		await conn.run(`DROP TABLE IF EXISTS ${map}`);
 		await conn.run(`CREATE TEMP TABLE ${map} (raw VARCHAR, val VARCHAR, rule VARCHAR, msg VARCHAR)`);
 		const appender = await conn.createAppender(map, 'main', 'temp');
 		try {
-			for await (const rows of streamRows(conn, `SELECT DISTINCT ${col(s)} FROM ${t.table} WHERE NOT bzm_blank(${col(s)})`)) {
+			for await (const rows of streamRows(conn, `SELECT DISTINCT ${col(s)} FROM ${t.table} WHERE ${col(s)} IS NOT NULL`)) {
 				for (const [v] of rows) {
 					const rawText = String(v);
-					const checked = c.type.check(cellOf(rawText), ctx);
+					const cell = cellOf(rawText);
 					appender.appendVarchar(rawText);
+					if (isEmptyCell(cell)) {
+						appender.appendNull();
+						if (c.required) {
+							appender.appendVarchar('waarde-verplicht');
+							appender.appendVarchar(REQUIRED);
+						} else {
+							appender.appendNull();
+							appender.appendNull();
+						}
+						appender.endRow();
+						continue;
+					}
+					const checked = c.type.check(cell, ctx);
 					if (checked.ok) {
 						if (checked.value === null) appender.appendNull();
 						else appender.appendVarchar(String(checked.value));
@@ -259,8 +291,8 @@ export async function checkRowsSql(
 		}
 		joins.push(`LEFT JOIN ${map} m${j} ON m${j}.raw = ${raw}`);
 		select.push(`CAST(m${j}.val AS ${c.type.sqlType}) AS ${name}`);
-		select.push(`CASE WHEN bzm_blank(${raw}) THEN ${blankRule} ELSE m${j}.rule END AS e${j}`);
-		select.push(`CASE WHEN bzm_blank(${raw}) THEN ${c.required ? str(REQUIRED) : 'NULL'} ELSE m${j}.msg END AS m${j}`);
+		select.push(`CASE WHEN ${raw} IS NULL THEN ${blankRule} ELSE m${j}.rule END AS e${j}`);
+		select.push(`CASE WHEN ${raw} IS NULL THEN ${c.required ? str(REQUIRED) : 'NULL'} ELSE m${j}.msg END AS m${j}`);
 		errorCols.push(`e${j}`);
 	}
 	const bad = errorCols.length ? errorCols.map((e) => `${e} IS NOT NULL`).join(' OR ') : 'false';
@@ -370,13 +402,29 @@ export async function checkRowsSql(
 	for (const [k, ref] of spec.references.entries()) {
 		const j = columnIndex.get(ref.column)!;
 		const v = `CAST(c.${ident(ref.column)} AS VARCHAR)`;
+		// The distinct values first (a few thousand codes against millions of rows), then their rows.
+		const missing = (
+			await conn.runAndReadAll(
+				`SELECT DISTINCT ${v} AS v FROM ${source} c WHERE NOT c.bad AND c.${ident(ref.column)} IS NOT NULL
+				 EXCEPT SELECT CAST(${keyColumn[ref.table]} AS VARCHAR) FROM ${ref.table}`
+			)
+		).getRows();
+		if (missing.length === 0) continue;
+		const list = `${t.table}_missing`;
+		await conn.run(`CREATE OR REPLACE TEMP TABLE ${list} (v VARCHAR)`);
+		const appender = await conn.createAppender(list, 'main', 'temp');
+		for (const [value] of missing) {
+			appender.appendVarchar(String(value));
+			appender.endRow();
+		}
+		appender.closeSync();
 		const found = await conn.runAndReadAll(
-			`SELECT c.rec, ${v} FROM ${source} c WHERE NOT c.bad AND c.${ident(ref.column)} IS NOT NULL
-			 AND NOT EXISTS (SELECT 1 FROM ${ref.table} x WHERE CAST(x.${keyColumn[ref.table]} AS VARCHAR) = ${v}) ORDER BY c.rec LIMIT ${maxErrors}`
+			`SELECT c.rec, ${v} FROM ${source} c JOIN ${list} m ON m.v = ${v} WHERE NOT c.bad ORDER BY c.rec LIMIT ${maxErrors}`
 		);
 		for (const [rec, value] of found.getRowsJS()) {
 			problems.push({ rec: Number(rec), kind: 2, sub: k, column: header.displayName[j], rule: ref.rule, message: ref.message(String(value)) });
 		}
+		await conn.run(`DROP TABLE ${list}`);
 	}
 
 	// 4. The key, once per file.
