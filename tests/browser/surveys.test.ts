@@ -1,13 +1,16 @@
 // The survey pages in Debian's Chromium on the hand-made fixtures of tests/fixtures/surveys/build.ts
 // (whose comments list every answer the expected figures were counted from), served with k = 1 so
-// that every figure is visible, and k = 3 for the suppression on the page: Leerbijeenkomsten
-// (filter, chart, CSV, open answers), the season report printed to PDF, and Werkafspraken.
+// that every figure is visible, and k = 3 for the groups on the page: Leerbijeenkomsten (filter,
+// chart, CSV, open answers, method), the season report printed to PDF, and Werkafspraken (its
+// referral behaviour published with the cell key method, expected values from the key sums).
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSurveyDb, buildWerkafsprakenDb } from '../fixtures/surveys/build';
 import { expectAccessible, openPage } from './browser';
 import { countPages, readPdf } from './pdf';
 import { serveDatabase } from './suite';
+import { Database } from '$lib/server/db/database';
+import { publishCount } from '$lib/server/disclosure/cellKey';
 
 const surveys = serveDatabase(buildSurveyDb, { MONITOR_MIN_CELL: '1' });
 const small = serveDatabase(buildSurveyDb, { MONITOR_MIN_CELL: '3' });
@@ -87,20 +90,23 @@ describe('Leerbijeenkomsten', () => {
 		await close();
 	});
 
-	it('with k = 3 hides the small groups on the page, and the open answers of fewer than 3 respondents', async () => {
+	it('with k = 3 shows each wijk as one group with all its answers, and no open answers of fewer than 3', async () => {
 		const { page, errors, close } = await openPage(small.browser);
 		await page.goto(small.server.url + '/leerbijeenkomsten?seizoen=voorjaar-2025&wijk=WK034401', { waitUntil: 'networkidle' });
-		// Binnenstad 2025: 3 respondents per thema, one per role; informatie delen has 2 scores.
-		const roleRows = page.locator('#lb-rollen-5 [data-mark="row"]');
-		const labels = await roleRows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
-		// One respondent per role, except the buurtteam member's "niet van toepassing" on informatie delen.
-		const roles = labels.filter((x) => !x.startsWith('Alle'));
-		expect(roles).toHaveLength(3 * 3);
-		expect(roles.filter((l) => /minder dan 3/.test(l))).toHaveLength(3 * 3 - 1);
-		expect(roles.filter((l) => /geen antwoorden met een score/.test(l))).toEqual(['Buurtteam: geen antwoorden met een score']);
-		expect(await page.locator('#lb-themas-5 [data-key="informatie delen"]').getAttribute('aria-label')).toMatch(/minder dan 3/);
+		// Binnenstad 2025: 3 respondents, one per role: no role shown apart, only "Alle rollen".
+		const labels = await page.locator('#lb-rollen-5 [data-mark="row"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
+		expect(labels).toHaveLength(3);
+		expect(labels.every((l) => l.startsWith('Alle rollen'))).toBe(true);
+		// Informatie delen: 3 answered (one niet van toepassing): shown, with every answer category.
+		const inf = await page.locator('#lb-themas-5 [data-key="informatie delen"]').getAttribute('aria-label');
+		expect(inf).toMatch(/helemaal mee oneens 50%/);
+		expect(inf).not.toMatch(/afgeschermd/);
+		// Open answers: 2 in Binnenstad, too few.
 		expect(await page.locator('[data-open-hidden="terugkoppeling"]').count()).toBe(1);
 		expect(await page.locator('[data-open="terugkoppeling"]').count()).toBe(0);
+		// The method in Dutch: groups, Welch, the wijken, Holm.
+		const method = await page.locator('.method').textContent();
+		for (const words of ['overige rollen', 'Welch', 'over de wijken', 'Holm', 'niet gecorrigeerd']) expect(method).toContain(words);
 		await expectAccessible(page);
 		expect(errors).toEqual([]);
 		await close();
@@ -112,14 +118,14 @@ describe('the evaluation report', () => {
 		const { page, errors, close } = await openPage(surveys.browser);
 		await page.goto(surveys.server.url + '/leerbijeenkomsten/rapport?seizoen=voorjaar-2025', { waitUntil: 'networkidle' });
 		expect(await page.locator('[data-print]').textContent()).toBe('Afdrukken / PDF');
-		expect(await page.locator('[data-rapport-pagina]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rapport-pagina')))).toEqual(['alle', 'WK034401', 'WK034402']);
+		expect(await page.locator('[data-rapport-pagina]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rapport-pagina')))).toEqual(['alle', 'WK034401', 'WK034402', 'methode']);
 		// All wijken: change and gap; per wijk: distribution, change and gap.
 		expect(await page.locator('[data-rapport-pagina="alle"] svg[data-chart]').count()).toBe(2);
 		expect(await page.locator('[data-rapport-pagina="WK034401"] svg[data-chart]').count()).toBe(3);
 		await expectAccessible(page);
 		const pdf = await page.pdf({ format: 'A4' });
 		const pages = readPdf(pdf);
-		expect(countPages(pdf)).toBe(3);
+		expect(countPages(pdf)).toBe(4);
 		for (const p of pages) {
 			expect(Math.abs(p.size[0] - 595.3)).toBeLessThan(2);
 			expect(Math.abs(p.size[1] - 841.9)).toBeLessThan(2);
@@ -131,6 +137,9 @@ describe('the evaluation report', () => {
 		expect(pages[1].text).toContain('helemaal mee eens');
 		expect(pages[2].text).toContain('Oost, voorjaar 2025');
 		expect(pages[2].text).toContain('helemaal mee eens');
+		// The last page: the method, with Holm's correction in plain Dutch.
+		expect(pages[3].text).toContain('Hoe is dit berekend?');
+		expect(pages[3].text).toContain('Holm');
 		const text = pages.map((p) => p.text).join(' ');
 		expect(text).not.toContain('Afdrukken / PDF');
 		expect(text).not.toContain('Werkafspraken');
@@ -158,9 +167,26 @@ describe('Werkafspraken', () => {
 			['2024-3', 100]
 		]);
 		// Terugkoppeling within 4 weeks, March-May 2024: 15 of 20 in Noord; none measurable after.
-		expect(await points('wa-T1-gedrag', 'Noord')).toEqual([['2024-1', 75]]);
-		// V1 goes with the share of referrals in the basiszorg: 20 of 23 in Noord.
-		expect(await points('wa-V1-gedrag', 'Noord')).toEqual([['2024-1', expect.closeTo(2000 / 23, 9)]]);
+		// V1 goes with the share of referrals in the basiszorg: 20 of 23 in Noord. Both published
+		// with the cell key method: the share of the published counts, from the key sums read here.
+		const share = async (teller: string, noemer: string) => {
+			const db = new Database(monitor.dbPath);
+			try {
+				const q = (where: string) =>
+					db.query<{ n: number; s: number }>(
+						`SELECT count(*) AS n, coalesce(sum(v.celsleutel), 0) AS s FROM verwijzingen v JOIN bestemmingen b USING (bestemming) WHERE v.wijk_code = 'WK990101' AND v.datum BETWEEN DATE '2024-03-01' AND DATE '2024-05-31' AND ${where}`
+					);
+				const [[t], [n]] = await Promise.all([q(teller), q(noemer)]);
+				return (100 * publishCount(Number(t.n), Number(t.s), 1).value!) / publishCount(Number(n.n), Number(n.s), 1).value!;
+			} finally {
+				db.close();
+			}
+		};
+		const tijdig = await share("v.bestemming = 'buurtteam' AND v.terugkoppeling_datum <= v.datum + INTERVAL 28 DAY", "v.bestemming = 'buurtteam'");
+		expect(await points('wa-T1-gedrag', 'Noord')).toEqual([['2024-1', expect.closeTo(tijdig, 9)]]);
+		expect(await points('wa-V1-gedrag', 'Noord')).toEqual([['2024-1', expect.closeTo(await share('b.lijn <= 1', 'true'), 9)]]);
+		// The page says the referral counts are slightly perturbed.
+		expect(await page.locator('[data-perturbation-note]').textContent()).toContain('Aantallen zijn licht verstoord');
 		// I1 has no behaviour in the referral data.
 		expect(await page.locator('#wa-I1-gedrag').count()).toBe(0);
 		await expectAccessible(page);
@@ -184,7 +210,11 @@ describe('Werkafspraken', () => {
 		expect(rows.map((r) => `${r.ronde}|${r.wijk_code}`).sort()).toEqual(
 			[...Array(3).fill('voorjaar-2024|'), ...Array(3).fill('voorjaar-2024|WK990102'), ...Array(3).fill('najaar-2024|')].sort()
 		);
-		expect(rows.find((r) => r.wijk_code === 'WK990102' && r.vraag_code === 'V1')).toMatchObject({ n: '5', eens: '4', eens_pct: '80,0', gedrag_noemer: '2', gedrag_pct: '0,0' });
+		// Zuid's 2 referrals (none in the basiszorg): published within 3 of 2, a share of 0.
+		const zuid = rows.find((r) => r.wijk_code === 'WK990102' && r.vraag_code === 'V1')!;
+		expect(zuid).toMatchObject({ n: '5', eens: '4', eens_pct: '80,0', gedrag_teller: '0', gedrag_pct: '0,0' });
+		expect(Number(zuid.gedrag_noemer)).toBeGreaterThanOrEqual(1);
+		expect(Number(zuid.gedrag_noemer)).toBeLessThanOrEqual(5);
 		expect(errors).toEqual([]);
 		await close();
 	});
