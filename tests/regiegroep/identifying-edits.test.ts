@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MASK } from '$contract/privacy';
 import { FULL_SCOPE, type SessionUser } from '$lib/auth/types';
-import { flushActivity } from '$lib/server/edits/activity';
+import { flushActivity, logActivity, readActivity } from '$lib/server/edits/activity';
 import { auditTrail } from '$lib/server/edits/history';
 import { edits } from '$lib/server/edits/store';
 import { actions as werkplanActions } from '../../src/routes/werkplannen/[id]/+page.server';
@@ -140,6 +140,14 @@ describe('who edits', () => {
 			expect(r.data.errors.formulier).not.toContain(gebruikersnaam);
 		}
 		expect(await edits().query<{ n: number }>('SELECT count(*) AS n FROM audit')).toEqual(before);
+	});
+});
+
+describe('the activity log', () => {
+	it('stores a detail built from a request with identifying data masked', async () => {
+		logActivity({ gebruiker: 'an.visser', soort: 'bewerking', detail: '/swot wijzigen:kans:bel 06-12345678 of 111-222-333' });
+		const [last] = await readActivity({ limit: 1 });
+		expect(last.detail).toBe(`/swot wijzigen:kans:bel ${MASK.telefoon} of ${MASK.bsn}`);
 	});
 });
 

@@ -2,6 +2,7 @@
 // rolled back or edited, for the beheerder at /beheer/audit. Kept in the server's own store beside
 // the edits (src/lib/server/edits/store.ts). Entries are queued and written in small batches, so a
 // page or export never waits for a checkpoint; flushActivity() writes what is queued (tests, stop).
+import { maskPersonalData } from '$contract/privacy';
 import { edits, utcTimestamp, type EditStore } from './store';
 
 export const ACTIVITY_SOORTEN = ['aanmelden', 'aanmelden-mislukt', 'afmelden', 'export', 'upload', 'terugdraaien', 'bewerking', 'gebruiker'] as const;
@@ -28,7 +29,10 @@ let flushing: Promise<void> = Promise.resolve();
 
 /** Queues one entry; it is written within FLUSH_MS. */
 export function logActivity(entry: ActivityEntry, store: EditStore = edits()): void {
-	queue.push({ tijdstip: entry.tijdstip ?? new Date().toISOString(), gebruiker: entry.gebruiker, soort: entry.soort, detail: entry.detail.slice(0, 2000), adres: entry.adres ?? null });
+	// The detail is built from a request (a form's hidden field, a file name): identifying data in it
+	// is masked like any stored text (docs/privacy.md "Identifying data").
+	const detail = maskPersonalData(entry.detail.slice(0, 2000)).text;
+	queue.push({ tijdstip: entry.tijdstip ?? new Date().toISOString(), gebruiker: entry.gebruiker, soort: entry.soort, detail, adres: entry.adres ?? null });
 	timer ??= setTimeout(() => void flushActivity(store), FLUSH_MS);
 }
 
