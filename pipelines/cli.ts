@@ -267,24 +267,34 @@ export function formatRollback(report: RollbackReport, db: string): string {
 	return lines.join('\n') + '\n';
 }
 
-/** One bar per file and phase, on stderr, only for large files. */
+/**
+ * One bar per file and phase, on stderr, only for large files, with the rows per second. While a
+ * file is read its size in rows is not known yet: then the count and the speed only.
+ */
 class ProgressBars {
 	#bar: cliProgress.SingleBar | null = null;
 	#current = '';
+	#started = 0;
 
 	update(p: IngestProgress): void {
-		if (p.phase === 'lezen' || p.total < PROGRESS_BAR_MIN_ROWS) return;
+		const reading = p.phase === 'lezen';
+		if (reading ? p.done < PROGRESS_BAR_MIN_ROWS : p.total < PROGRESS_BAR_MIN_ROWS) return;
 		const label = `${p.file} ${p.phase}`;
 		if (label !== this.#current) {
 			this.stop();
 			this.#current = label;
+			this.#started = performance.now();
+			const format = reading
+				? `${label} | {value} rijen | {snelheid} rijen/s`
+				: `${label} [{bar}] {percentage}% | {value}/{total} rijen | {snelheid} rijen/s`;
 			this.#bar = new cliProgress.SingleBar(
-				{ stream: process.stderr, format: `${label} [{bar}] {percentage}% | {value}/{total} rijen`, hideCursor: true },
+				{ stream: process.stderr, format, hideCursor: true, formatValue: (v, _o, type) => (type === 'value' || type === 'total' ? nl.format(v) : String(v)) },
 				cliProgress.Presets.shades_classic
 			);
-			this.#bar.start(p.total, 0);
+			this.#bar.start(reading ? 0 : p.total, 0, { snelheid: '-' });
 		}
-		this.#bar?.update(p.done);
+		const seconds = (performance.now() - this.#started) / 1000;
+		this.#bar?.update(p.done, { snelheid: seconds > 0.2 ? nl.format(Math.round(p.done / seconds)) : '-' });
 	}
 
 	stop(): void {

@@ -191,12 +191,12 @@ export async function generateLandelijk(outDir: string, options: LandelijkOption
 			await w.line(`${id};Q2;Rapportcijfer voor de samenwerking;algemeen;cijfer10;0`);
 		}
 	});
-	await write('enquete_responsen.csv', 'enquete_responsen', 'respons_id;enquete_id;datum;rol;ROL;Q1;Q2', async (w) => {
+	await write('enquete_responsen.csv', 'enquete_responsen', 'respons_id;enquete_id;datum;rol;Q1;Q2', async (w) => {
 		const rng = rngFor(o.seed, 'landelijk-enquete');
 		const rollen = ['huisarts', 'poh', 'buurtteam', 'jgz', 'wijkverpleging'];
 		for (let i = 0; i < 20; i++) {
 			for (let r = 0; r < 25; r++) {
-				await w.line(`R${i + 1}-${r + 1};LB25-${pad(i + 1, 3)};2025-04-${pad(1 + (i % 28), 2)};${rollen[r % rollen.length]};;${1 + Math.floor(rng() * 5)};${5 + Math.floor(rng() * 6)}`);
+				await w.line(`R${i + 1}-${r + 1};LB25-${pad(i + 1, 3)};2025-04-${pad(1 + (i % 28), 2)};${rollen[r % rollen.length]};${1 + Math.floor(rng() * 5)};${5 + Math.floor(rng() * 6)}`);
 			}
 		}
 	});
