@@ -227,6 +227,13 @@ const PARTICLE_ANY = String.raw`(?:${['van', 'de', 'der', 'den', 'het', 'ten', '
 const SURNAME = String.raw`(?:${PARTICLE_ANY}${SP}+){0,3}\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?`;
 const PERSON = String.raw`(?:${INITIALS}${SP}?(?:${SURNAME})?|${SURNAME})`;
 const TITLE_SOURCE = String.raw`(?<![\p{L}])(?:(?:${TITLE_ABBR})(?:\.${SP}*|${SP}+(?=\p{Lu}\.))|(?:${TITLE_WORD})${SP}+)${PERSON}`;
+// A surname in small letters after the unambiguous titles with a dot (dhr. jansen, mevr. de vries);
+// not after mw. (also "maatschappelijk werk") or dr., and not a common word (mevr. is tevreden).
+const TITLE_LOWER_SOURCE = String.raw`(?<![\p{L}])(?:${['dhr', 'mevr', 'mvr', 'mej'].map(anyCase).join('|')})\.${SP}*(?:${PARTICLE_ANY}${SP}+){0,3}(\p{Ll}[\p{Ll}'’\-]{2,})`;
+const LOWER_NOT_A_NAME = new Set(
+	'met voor die dat deze zijn was wil kan heeft had ook nog wel niet een uit over naar als aan bij heeft gaf zegt belt belde kwam komt gaat ging vindt vond'.split(' ')
+);
+
 // Initials before a surname without a title: two or more initials (J.K. Jansen), or one before a
 // particle (J. de Vries). One initial before a capitalised word alone (team B. Daarna ...) is not enough.
 const INITIALS_NAME_SOURCE = String.raw`(?<![\p{L}\p{N}.])(?:(?:\p{Lu}\.${SP}?){2,4}${SP}?${SURNAME}|\p{Lu}\.${SP}?${PARTICLE}${SP}+${SURNAME})`;
@@ -329,6 +336,7 @@ const DETECTORS: readonly Detector[] = [
 		accept: (_m, [number]) => !/^(19|20)\d\d$/.test(number ?? '')
 	},
 	{ kind: 'naam', regex: new RegExp(TITLE_SOURCE, 'gu'), quick: (t) => /\p{Lu}/u.test(t) },
+	{ kind: 'naam', regex: new RegExp(TITLE_LOWER_SOURCE, 'gu'), quick: (t) => /(?:dhr|mevr|mvr|mej)\./i.test(t), accept: (_m, [word]) => !LOWER_NOT_A_NAME.has(word ?? '') },
 	{ kind: 'naam', regex: new RegExp(INITIALS_NAME_SOURCE, 'gu'), quick: (t) => /\p{Lu}\./u.test(t) }
 ];
 
