@@ -1,5 +1,5 @@
 import { mayOpen } from '$lib/auth/access';
-import { reference } from '$lib/server/reference/units';
+import { siteReference } from '$lib/server/reference/units';
 import { withDatabase } from '$lib/server/db/page';
 import type { LayoutServerLoad } from './$types';
 
@@ -19,7 +19,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 	const user = locals.user;
 	// /login: nobody is signed in yet, and nothing of the data is shown.
 	if (!user) return { user: null, nav: [], site: null };
-	const site = await withDatabase(locals, async ({ db, k }) => ({ reference: await reference(db), k }));
+	const site = await withDatabase(locals, async ({ db, k }) => ({ reference: await siteReference(db), k }));
 	// The menu shows what the role may open; the server refuses the rest anyway (hooks.server.ts).
 	// A menu link's path is its route id.
 	return { user: { naam: user.naam, rol: user.rol }, nav: NAV.filter((n) => mayOpen(user.rol, n.href)), site };

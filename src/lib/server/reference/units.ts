@@ -28,7 +28,34 @@ export interface Reference {
 	updatedAt: string | null;
 }
 
-export async function reference(db: Database): Promise<Reference> {
+/** What every page's layout needs: no wijken or praktijken (3,000 and 5,000 of them nationally). */
+export type SiteReference = Omit<Reference, 'wijken' | 'praktijken'>;
+
+export async function siteReference(db: Database): Promise<SiteReference> {
+	const { gemeenten, range, demo, updatedAt } = await reference(db);
+	return { gemeenten, range, demo, updatedAt };
+}
+
+/** Above this many, filter lists of wijken and praktijken only offer those of the chosen gemeente. */
+export const MAX_OPTIONS = 300;
+
+/** The wijken and praktijken a filter bar offers: all, or when there are many, those of the selection. */
+export async function filterOptions(db: Database, sel: { gemeente: string | null; wijk: string | null }) {
+	const ref = await reference(db);
+	const wijken = ref.wijken.length <= MAX_OPTIONS ? ref.wijken : ref.wijken.filter((w) => w.gemeente_code === sel.gemeente);
+	const praktijken =
+		ref.praktijken.length <= MAX_OPTIONS
+			? ref.praktijken
+			: ref.praktijken.filter((p) => (sel.wijk ? p.wijk_code === sel.wijk : p.gemeente_code === sel.gemeente));
+	return { wijken, praktijken, beperkt: wijken.length < ref.wijken.length };
+}
+
+/** Gemeenten, wijken, praktijken and the data range; computed once per database version. */
+export function reference(db: Database): Promise<Reference> {
+	return db.memo('reference', [], () => computeReference(db));
+}
+
+async function computeReference(db: Database): Promise<Reference> {
 	const [gemeenten, wijken, praktijken, [range], meta] = await Promise.all([
 		db.query<Gemeente>(
 			`SELECT gemeente_code, any_value(gemeente_naam) AS gemeente_naam FROM wijken GROUP BY gemeente_code ORDER BY gemeente_naam`
