@@ -114,7 +114,7 @@ describe('Leerbijeenkomsten', () => {
 });
 
 describe('the evaluation report', () => {
-	it('prints one A4 page for all wijken and one per wijk, with the charts', async () => {
+	it('prints one A4 page for all wijken, one per wijk with the charts, and one with the method', async () => {
 		const { page, errors, close } = await openPage(surveys.browser);
 		await page.goto(surveys.server.url + '/leerbijeenkomsten/rapport?seizoen=voorjaar-2025', { waitUntil: 'networkidle' });
 		expect(await page.locator('[data-print]').textContent()).toBe('Afdrukken / PDF');
