@@ -74,8 +74,13 @@ export interface ColumnFinding {
 /** The privacy rules over one column's values, fed one value at a time. */
 export interface ColumnPrivacy {
 	readonly role: ColumnRole;
-	/** One value of the column and its line (CSV line or sheet row). Empty values are skipped. */
-	add(cell: Cell | undefined, line: number): void;
+	/**
+	 * One value of the column and its line (CSV line or sheet row; for a value seen more than once,
+	 * its first line). Empty values are skipped. `times`: how often the value occurs (default 1),
+	 * so a reader may feed each distinct value once with its count: the elfproef share counts
+	 * values, not distinct values.
+	 */
+	add(cell: Cell | undefined, line: number, times?: number): void;
 	/** The broken rules, each once; [] when the column is fine. */
 	result(): ColumnFinding[];
 }
@@ -93,6 +98,9 @@ export function columnRole(headerName: string, freeText: boolean): ColumnRole {
 
 const PSEUDONYM_WORDS = { bsn: 'een getal dat de elfproef doorstaat (een BSN?)', datum: 'een datum (een geboortedatum?)', naam: 'iets dat op een naam lijkt' } as const;
 
+/** Values may arrive out of line order (distinct values from a database): the first line wins. */
+const earliest = (known: number | undefined, line: number) => (known === undefined || line < known ? line : known);
+
 export function columnPrivacy(role: ColumnRole): ColumnPrivacy {
 	let nineDigit = 0;
 	let passing = 0;
@@ -105,20 +113,20 @@ export function columnPrivacy(role: ColumnRole): ColumnPrivacy {
 
 	return {
 		role,
-		add(cell, line) {
+		add(cell, line, times = 1) {
 			if (role === 'vrije-tekst' || cell === undefined) return;
 			if (role === 'pseudoniem') {
 				if (typeof cell === 'string' && cell.trim() === '') return;
 				const problem = pseudonymProblem(typeof cell === 'string' ? cell.trim() : cell);
-				if (problem && pseudoAt[problem] === undefined) pseudoAt[problem] = line;
+				if (problem) pseudoAt[problem] = earliest(pseudoAt[problem], line);
 			}
 			if (cell instanceof Date) return;
 			if (typeof cell === 'number') {
 				if (isNineDigitValue(cell)) {
-					nineDigit++;
+					nineDigit += times;
 					if (isBsnValue(cell)) {
-						passing++;
-						firstPassing ??= line;
+						passing += times;
+						firstPassing = earliest(firstPassing, line);
 					}
 				}
 				return;
@@ -126,16 +134,16 @@ export function columnPrivacy(role: ColumnRole): ColumnPrivacy {
 			if (cell === '') return;
 			const f = structuredFindings(cell);
 			if (f.nineDigits) {
-				nineDigit++;
+				nineDigit += times;
 				if (f.bsn) {
-					passing++;
-					firstPassing ??= line;
+					passing += times;
+					firstPassing = earliest(firstPassing, line);
 				}
 			}
-			if (f.labelledBsn) labelledAt ??= line;
-			if (f.postcode) postcodeAt ??= line;
-			if (f.email) emailAt ??= line;
-			if (f.phone) phoneAt ??= line;
+			if (f.labelledBsn) labelledAt = earliest(labelledAt, line);
+			if (f.postcode) postcodeAt = earliest(postcodeAt, line);
+			if (f.email) emailAt = earliest(emailAt, line);
+			if (f.phone) phoneAt = earliest(phoneAt, line);
 		},
 		result() {
 			const out: ColumnFinding[] = [];

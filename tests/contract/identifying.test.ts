@@ -109,6 +109,19 @@ describe('structured values', () => {
 		expect(refusals(['111222333', '123456782', '100000001', '100000002'])).toEqual([]);
 	});
 
+	it('counts values, not distinct values: a reader may feed each distinct value once with its count, in any order', () => {
+		// 2 ids, 9 and 1 times, and one BSN 3 times: 3 of 13 (23%) pass.
+		const fed = columnPrivacy('gestructureerd');
+		fed.add('100000002', 40, 1);
+		fed.add('111222333', 7, 3);
+		fed.add('100000001', 2, 9);
+		expect(fed.result().map((f) => [f.rule, f.line])).toEqual([['privacy-bsn', 7]]);
+		// Once each, the same BSN is 1 of 3 values: too few to judge.
+		const once = columnPrivacy('gestructureerd');
+		['100000002', '111222333', '100000001'].forEach((v, i) => once.add(v, i + 2));
+		expect(once.result()).toEqual([]);
+	});
+
 	it('counts the 9-digit values of a column after normalising, also with zero-width characters and number cells', () => {
 		const acc = columnPrivacy('gestructureerd');
 		['111\u200B222\u200B333', '123 456 782', 100000001, 100000002, 100000003].forEach((v, i) => acc.add(v, i + 2));

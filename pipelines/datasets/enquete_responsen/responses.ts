@@ -344,7 +344,7 @@ async function checkResponses(
 			formatProblem(
 				{ file: table.file, line: o.line, column: 'wijk_code' },
 				'wijk-afwijkend',
-				`${o.rows} ${o.rows === 1 ? 'antwoord noemt' : 'antwoorden noemen'} een andere wijk dan enquete "${id}" (${o.wijk}); de pagina's tellen ze bij de wijk van de enquete`
+				`${o.rows} ${o.rows === 1 ? 'antwoord noemt' : 'antwoorden noemen'} een andere wijk dan enquete ${quote(id)} (${o.wijk}); de pagina's tellen ze bij de wijk van de enquete`
 			)
 		);
 	}
