@@ -34,7 +34,7 @@ import type { JsonFileReport } from '../contract/ingestJson';
 import { matchHeader, normaliseColumnName, type HeaderMatch } from './validators/header';
 import { checkPrivacy } from './validators/privacy';
 import { checkRows, type ReferenceSets } from './validators/rows';
-import { checkPrivacySql, checkRowsSql, checkTextSql, defineMacros, dropSqlTable, loadCsv, matchHeaderSql, type SqlTable } from './validators/sqlTable';
+import { checkRowsSql, checkTextAndPrivacySql, defineMacros, dropSqlTable, loadCsv, matchHeaderSql, type SqlTable } from './validators/sqlTable';
 
 export { IngestError, IngestFailedError } from './errors';
 
@@ -272,11 +272,9 @@ async function checkFile(
 
 	const conn = await connection();
 	const sql = await loadCsv(conn, scan, name, `bzm_f${position}`);
-	await checkTextSql(conn, sql, errors);
-	if (!errors.empty) return null;
-	// Before anything else looks at the values: a file with personal data goes no further. Free text
-	// (werkplan notes, SWOT items) is the exception: personal data in it is masked, not rejected.
-	await checkPrivacySql(conn, sql, errors, specColumns(sql.header, detection, (c) => c.type.freeText === true), specColumns(sql.header, detection));
+	// Mangled text first; then, before anything else looks at the values: a file with personal data
+	// goes no further. Free text (werkplan notes, SWOT items) is the exception: masked, not rejected.
+	await checkTextAndPrivacySql(conn, sql, errors, specColumns(sql.header, detection, (c) => c.type.freeText === true), specColumns(sql.header, detection));
 	if (!errors.empty) return null;
 	if (!detection.ok) {
 		errors.add(sql.headerLine, undefined, detection.rule, detection.message);

@@ -18,12 +18,12 @@ import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { isNineDigitValue } from '../../contract/privacy';
 import type { ErrorCollector, RuleId } from '../errors';
 import { checkMojibake } from '../readers/checkText';
-import { MOJIBAKE_SOURCE } from '../readers/mojibake';
+import { looksLikeMojibake, MOJIBAKE_SOURCE } from '../readers/mojibake';
 import { isEmptyCell, type RawRow, type RawTable } from '../readers/table';
 import type { CsvScan } from '../readers/csvScan';
 import type { FieldContext, Value } from './fields';
 import { matchHeader, normaliseColumnName, type HeaderMatch } from './header';
-import { checkHeaderPrivacy, columnPrivacy, columnRole } from './privacy';
+import { checkHeaderPrivacy, columnPrivacy, columnRole, type ColumnPrivacy } from './privacy';
 import { columnPosition } from '../readers/position';
 import { findPersonalData } from '../../contract/privacy';
 import type { CheckedRow, DatasetSpec } from './spec';
@@ -80,8 +80,10 @@ export async function loadCsv(conn: DuckDBConnection, scan: CsvScan, file: strin
 	if (count !== scan.records) {
 		throw new Error(`${file}: DuckDB las ${count} records, de controle ${scan.records}; de regelnummers zouden niet kloppen`);
 	}
+	// The header and what comes before it; blank rows only when the scan saw any (rare, and costly to find).
+	const blankRecords = scan.records - scan.headerRecord - 1 - scan.dataRows;
 	const allBlank = Array.from({ length: scan.width }, (_, i) => `bzm_blank(${col(i)})`).join(' AND ');
-	await conn.run(`DELETE FROM ${table} WHERE rowid <= ${scan.headerRecord} OR (${allBlank})`);
+	await conn.run(`DELETE FROM ${table} WHERE rowid <= ${scan.headerRecord}${blankRecords > 0 ? ` OR (${allBlank})` : ''}`);
 	const rows = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRows()[0][0]);
 	return { file, table, header: scan.header, headerLine: scan.headerLine, lineOf: scan.lineOf, rows };
 }
@@ -100,31 +102,6 @@ async function* streamJson(conn: DuckDBConnection, sql: string): AsyncGenerator<
 /** The header and up to one row per column, as the in-memory checks see a table. */
 function tableOf(t: SqlTable, rows: RawRow[]): RawTable {
 	return { file: t.file, format: 'csv', header: t.header, headerLine: t.headerLine, rows };
-}
-
-/**
- * Mojibake, like readers/checkText.ts on the whole table: SQL finds each column's first mangled
- * value (only values with a non-ASCII character can be), and checkMojibake reports exactly those.
- */
-export async function checkTextSql(conn: DuckDBConnection, t: SqlTable, errors: ErrorCollector): Promise<void> {
-	const width = t.header.length;
-	const parts = Array.from(
-		{ length: width },
-		(_, i) => `arg_min(${col(i)}, rowid) FILTER (WHERE strlen(${col(i)}) <> length(${col(i)}) AND regexp_matches(${col(i)}, ${str(MOJIBAKE_SOURCE)})), min(rowid) FILTER (WHERE strlen(${col(i)}) <> length(${col(i)}) AND regexp_matches(${col(i)}, ${str(MOJIBAKE_SOURCE)}))`
-	);
-	const found = width ? (await conn.runAndReadAll(`SELECT ${parts.join(', ')} FROM ${t.table}`)).getRows()[0] : [];
-	const byLine = new Map<number, string[]>();
-	for (let i = 0; i < width; i++) {
-		const value = found[2 * i];
-		const rec = found[2 * i + 1];
-		if (value === null || value === undefined) continue;
-		const line = t.lineOf(Number(rec));
-		const cells = byLine.get(line) ?? new Array<string>(width).fill('');
-		cells[i] = cellOf(String(value));
-		byLine.set(line, cells);
-	}
-	const rows = [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, cells]) => ({ line, cells }));
-	checkMojibake(tableOf(t, rows), errors);
 }
 
 /** Columns with any value (for the header's nameless-column warning). */
@@ -158,36 +135,66 @@ export const PRIVACY_SAFE: Readonly<Record<'gestructureerd' | 'pseudoniem', stri
 };
 
 /**
- * The privacy rules of validators/privacy.ts on the SQL table: the header's rules as they are, and
- * each column's accumulator fed with the column's distinct values in the order they first occur
- * (so a rule fires at its first line). Values that count towards the BSN share are fed as often as
- * they occur. Adapter for `checkPrivacy`; messages and names as there.
+ * Mojibake (as readers/checkText.ts), then the privacy rules of validators/privacy.ts, on the SQL
+ * table, in one pass over each column's distinct values in the order they first occur:
+ * - mojibake: each column's first mangled value is found (only non-ASCII values can be mangled;
+ *   free-text columns are searched in SQL), and checkMojibake reports exactly those; after a
+ *   mangled value nothing else is reported, as the in-memory reader stops there;
+ * - privacy: the header's rules as they are, and each column's accumulator fed with its distinct
+ *   values (so a rule fires at its first line); values that count towards the BSN share are fed as
+ *   often as they occur, values no detector fires on (PRIVACY_SAFE) not at all. An adapter for
+ *   `checkPrivacy`, with its messages and names.
  */
-export async function checkPrivacySql(
+export async function checkTextAndPrivacySql(
 	conn: DuckDBConnection,
 	t: SqlTable,
 	errors: ErrorCollector,
 	freeText: ReadonlySet<number> = new Set(),
 	contract: ReadonlySet<number> = new Set()
 ): Promise<void> {
-	const info = { header: t.header, headerLine: t.headerLine, format: 'csv' as const };
-	checkHeaderPrivacy(info, errors, contract);
-	for (let i = 0; i < t.header.length; i++) {
+	const width = t.header.length;
+	const mangled = new Map<number, { rec: number; cell: string }>();
+	const accumulators: (ColumnPrivacy | null)[] = [];
+	for (let i = 0; i < width; i++) {
 		const acc = columnPrivacy(columnRole(t.header[i] ?? '', freeText.has(i)));
-		if (acc.role === 'vrije-tekst') continue;
+		if (acc.role === 'vrije-tekst') {
+			accumulators.push(null);
+			const moji = `strlen(${col(i)}) <> length(${col(i)}) AND regexp_matches(${col(i)}, ${str(MOJIBAKE_SOURCE)})`;
+			const [cell, rec] = (await conn.runAndReadAll(`SELECT arg_min(${col(i)}, rowid) FILTER (WHERE ${moji}), min(rowid) FILTER (WHERE ${moji}) FROM ${t.table}`)).getRows()[0];
+			if (cell !== null && cell !== undefined) mangled.set(i, { rec: Number(rec), cell: cellOf(String(cell)) });
+			continue;
+		}
+		accumulators.push(acc);
 		const safe = `regexp_full_match(${col(i)}, ${str(PRIVACY_SAFE[acc.role])})`;
 		for await (const rows of streamRows(conn, `SELECT ${col(i)}, min(rowid) AS first, count(*) AS n FROM ${t.table} WHERE ${col(i)} IS NOT NULL AND NOT ${safe} GROUP BY ${col(i)} ORDER BY first`)) {
 			for (const [raw, first, n] of rows) {
 				const cell = cellOf(String(raw));
+				if (!mangled.has(i) && looksLikeMojibake(cell)) mangled.set(i, { rec: Number(first), cell });
 				const line = t.lineOf(Number(first));
 				acc.add(cell, line);
 				const times = Number(n);
 				if (times > 1 && isNineDigitValue(cell.trim())) for (let k = 1; k < times; k++) acc.add(cell, line);
 			}
 		}
+	}
+
+	const byLine = new Map<number, string[]>();
+	for (const [i, { rec, cell }] of mangled) {
+		const line = t.lineOf(rec);
+		const cells = byLine.get(line) ?? new Array<string>(width).fill('');
+		cells[i] = cell;
+		byLine.set(line, cells);
+	}
+	const rows = [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, cells]) => ({ line, cells }));
+	checkMojibake(tableOf(t, rows), errors);
+	if (!errors.empty) return;
+
+	checkHeaderPrivacy({ header: t.header, headerLine: t.headerLine, format: 'csv' }, errors, contract);
+	accumulators.forEach((acc, i) => {
+		if (!acc) return;
 		const name = contract.has(i) && findPersonalData(t.header[i]).length === 0 ? t.header[i] : columnPosition('csv', i);
 		for (const f of acc.result()) errors.add(f.line, name, f.rule, f.message);
-	}
+	});
 }
 
 interface Problem {
