@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MASK } from '$contract/privacy';
 import { FULL_SCOPE, type SessionUser } from '$lib/auth/types';
 import { flushActivity, logActivity, readActivity } from '$lib/server/edits/activity';
-import { auditTrail } from '$lib/server/edits/history';
+import { appendAudit } from '$lib/server/edits/append';
+import { auditTrail, latestEdits } from '$lib/server/edits/history';
 import { edits } from '$lib/server/edits/store';
 import { actions as werkplanActions } from '../../src/routes/werkplannen/[id]/+page.server';
 import { actions as swotActions } from '../../src/routes/swot/+page.server';
@@ -140,6 +141,32 @@ describe('who edits', () => {
 			expect(r.data.errors.formulier).not.toContain(gebruikersnaam);
 		}
 		expect(await edits().query<{ n: number }>('SELECT count(*) AS n FROM audit')).toEqual(before);
+	});
+});
+
+describe('edits stored before the detectors', () => {
+	it('are read back masked: the editor\'s name and every text field, old and new', async () => {
+		const id = await edits().write((conn) =>
+			appendAudit(conn, {
+				tijdstip: '2025-01-02T10:00:00.000Z',
+				wie: 'Piet (06-12345678)',
+				door: 'piet',
+				soort: 'swot',
+				actie: 'gewijzigd',
+				sleutel: ['WK990102', '2024-01-01', 'oud-item'],
+				werkplan_id: null,
+				wijk_code: 'WK990102',
+				oud: { omschrijving: 'Mevr. J. de Vries belt', thema: 'geb. 03-04-1950' },
+				oud_bron: 'import:1',
+				nieuw: { omschrijving: 'bsn111222333 op Dorpsstraat 12', thema: 'x' }
+			})
+		);
+		const entry = (await auditTrail(edits())).find((e) => e.audit_id === id)!;
+		expect(entry.wie).toBe(`Piet (${MASK.telefoon})`);
+		expect(entry.oud).toEqual({ omschrijving: `${MASK.naam} belt`, thema: MASK.geboortedatum });
+		expect(entry.nieuw).toEqual({ omschrijving: `bsn ${MASK.bsn} op ${MASK.adres}`, thema: 'x' });
+		const latest = (await latestEdits(edits(), 'swot')).find((e) => e.audit_id === id)!;
+		expect(latest.nieuw.omschrijving).toBe(`bsn ${MASK.bsn} op ${MASK.adres}`);
 	});
 });
 

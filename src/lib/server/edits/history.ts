@@ -3,6 +3,7 @@
 // Read-only: the query modules get an EditReader, never the store's write().
 import type { Actie, AuditEntry, Soort } from '$lib/regiegroep/types';
 import type { Params, Row } from '$lib/server/db/database';
+import { maskEditorName, maskRecord } from './masking';
 import { edits, utcTimestamp } from './store';
 
 /** What reading the audit trail needs of the store. */
@@ -26,13 +27,15 @@ export const COLUMNS = 'audit_id, tijdstip, wie, door, soort, actie, sleutel, we
 /** The same key always gives the same text, so that edits of one record group together. */
 export const keyText = (sleutel: readonly string[]) => JSON.stringify(sleutel);
 
+/** A stored row as pages see it: text fields and the editor's name masked (edits stored before the detectors). */
 function parse(row: AuditRow): AuditEntry {
 	return {
 		...row,
+		wie: maskEditorName(row.wie),
 		tijdstip: row.tijdstip.endsWith('Z') ? row.tijdstip : `${row.tijdstip}Z`,
 		sleutel: JSON.parse(row.sleutel),
-		oud: row.oud === null ? null : JSON.parse(row.oud),
-		nieuw: JSON.parse(row.nieuw)
+		oud: row.oud === null ? null : maskRecord(JSON.parse(row.oud)),
+		nieuw: maskRecord(JSON.parse(row.nieuw))
 	};
 }
 

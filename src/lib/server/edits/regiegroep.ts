@@ -11,6 +11,7 @@ import type { Mijlpaal, Voortgang } from '$lib/regiegroep/werkplannen';
 import type { Database } from '$lib/server/db/database';
 import type { Actie } from '$lib/regiegroep/types';
 import { appendAudit } from './append';
+import { maskEditorName, maskRecord } from './masking';
 import { auditTrail, keyText } from './history';
 import { mijlpaalKey, regiegroepData, swotData, swotKey, voortgangKey } from '$lib/server/regiegroep/queries';
 import type { EditStore } from './store';
@@ -41,15 +42,6 @@ export interface EditContext {
 
 const masked = (text: string | null) => (text === null ? null : maskPersonalData(text).text);
 
-/** The text fields of the records an edit stores (in `oud` and `nieuw`): masked whatever their source. */
-const TEXT_FIELDS = ['toelichting', 'omschrijving', 'thema', 'titel', 'doel', 'trekker', 'partners'] as const;
-
-/** A record with its text fields masked (an import from before the detectors may hold unmasked text). */
-function maskRecord<T extends object>(value: T): T {
-	const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-	for (const k of TEXT_FIELDS) if (typeof out[k] === 'string') out[k] = maskPersonalData(out[k] as string).text;
-	return out as T;
-}
 
 /**
  * Who edits, as stored: the display name with contact details masked (a name is what it is; a
@@ -67,7 +59,7 @@ export function editorOf(ctx: Pick<EditContext, 'wie' | 'door'>): { wie: string;
 			);
 		}
 	}
-	return { wie: maskPersonalData(ctx.wie, CONTACT_KINDS).text, door: ctx.door };
+	return { wie: maskEditorName(ctx.wie), door: ctx.door };
 }
 
 function source<T>(c: Combined<T>): string {
