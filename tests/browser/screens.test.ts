@@ -144,6 +144,17 @@ describe('every page on a phone and a desktop screen', () => {
 		}
 	});
 
+	it('keeps the server-side DOM (linkedom) out of the browser bundle; Plot is in it', () => {
+		// The suite's global setup built the app into BM_KIT_DIR (svelte.config.js).
+		const client = path.join(ROOT, process.env.BM_KIT_DIR ?? '.svelte-kit', 'output/client/_app/immutable');
+		const js = fs.readdirSync(client, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.js'));
+		const text = js.map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8')).join('\n');
+		expect(js.length).toBeGreaterThan(5);
+		expect(text).not.toMatch(/linkedom/);
+		// Plot is: charts draw again in the browser when the data changes (a Plot error message as its mark).
+		expect(text).toMatch(/missing facet data/);
+	});
+
 	it('prints the wide variant of a chart, also from a phone', async () => {
 		const { page, close } = await openPage(suite.browser);
 		await page.setViewportSize({ width: 390, height: 844 });
