@@ -137,6 +137,17 @@ describe('LineChart', () => {
 		expect(textY('na')).toBeGreaterThan(textY('start OJG'));
 	});
 
+	it('past 12 series draws the others as one grey band (lowest to highest), not as lines', () => {
+		const many = Array.from({ length: 14 }, (_, i) => ({ key: `W${i}`, name: `Wijk ${i}`, points: trend[0].points.map((p) => ({ ...p, y: p.y === null ? null : p.y + i })) }));
+		const svg = wide({ series: many });
+		expect(svg.match(/data-mark="line"/g)).toHaveLength(14);
+		expect(svg).not.toContain('data-context="lines"');
+		expect(svg.match(/data-context="band"/g)).toHaveLength(14);
+		expect(svg).toContain('laagste tot hoogste van alle reeksen');
+		// 12 series still get lines.
+		expect(wide({ series: many.slice(0, 12) })).toContain('data-context="lines"');
+	});
+
 	it('never repeats a tick label and gives counts whole-number ticks', () => {
 		const small = [{ key: 'A', name: 'A', points: [{ x: '2024', y: 1, text: '1' }, { x: '2025', y: 0, text: '0' }] }];
 		const labels = (svg: string) => [...svg.matchAll(/<g(?=[^>]*class="bm-axis-y")(?=[^>]*text-anchor="end")[^>]*>([^]*?)<\/g>/g)].flatMap((g) => [...g[1].matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1]));

@@ -13,6 +13,8 @@ import { AXIS, BAND, BACKGROUND, CONTEXT, GRID, HIGHLIGHT, LINE, REFERENCE, TEXT
 
 /** More series than this become small multiples. */
 export const MAX_LINES = 6;
+/** In small multiples of more series than this, the others are a grey band, not lines. */
+export const MAX_CONTEXT_LINES = 12;
 
 export interface LineOptions {
 	width: number;
@@ -87,7 +89,8 @@ export function lineSpec(all: readonly LineSeries[], o: LineOptions): Plot.PlotO
 	const aligned = (s: LineSeries) => xs.map((x) => ({ x, y: s.points.find((p) => p.x === x)?.y ?? null }));
 	const trendOf = (s: LineSeries) => (window ? rollingMean(aligned(s), window.k) : []);
 	const hasTrend = multiples && own.some((s) => trendOf(s).length >= 2);
-	const legend = multiples ? multiplesLegend(width < 480, hasTrend ? window!.label : null) : [];
+	const asBand = multiples && own.length > MAX_CONTEXT_LINES;
+	const legend = multiples ? multiplesLegend(width < 480, hasTrend ? window!.label : null, asBand) : [];
 	const legendHeight = legend.length ? largest(legend.map((l) => l.line)) * LINE + LINE + 8 : 0;
 	const marginTop = multiples ? legendHeight + gap : bands.length || markers.length ? 40 : compact ? 10 : 32;
 	const panelHeight = multiples ? (width < 480 ? 110 : 140) : (o.height ?? (width < 480 ? 260 : 340));
@@ -133,12 +136,25 @@ export function lineSpec(all: readonly LineSeries[], o: LineOptions): Plot.PlotO
 					? { stroke: HIGHLIGHT, strokeWidth: 2.5 }
 					: { stroke: CONTEXT, strokeWidth: 1.25 };
 
-	if (multiples) {
+	if (multiples && !asBand) {
 		// Each panel: the other series in grey, then the references, then its own series on top.
 		for (const [panel, f] of facetOf) {
 			const others = own.filter((s) => s.key !== panel).flatMap((s) => linePts(s, f));
-			marks.push(Plot.lineY(others, { x: 'i', y: 'y', z: 'key', stroke: CONTEXT, strokeWidth: 1, ...facetChannels }));
+			marks.push(Plot.lineY(others, { x: 'i', y: 'y', z: 'key', stroke: CONTEXT, strokeWidth: 1, ...facetChannels, render: annotateAll({}, { 'data-context': 'lines' }) }));
 		}
+	} else if (asBand) {
+		// Past MAX_CONTEXT_LINES series their lines would be a grey blur (and N x N paths): a band from
+		// the lowest to the highest value of all series per period, the same in every panel.
+		const spans = new Map<number, { i: number; lo: number; hi: number }>();
+		for (const p of own.flatMap((s) => s.points)) {
+			if (p.y === null) continue;
+			const i = index.get(p.x)!;
+			const r = spans.get(i);
+			if (r) [r.lo, r.hi] = [Math.min(r.lo, p.y), Math.max(r.hi, p.y)];
+			else spans.set(i, { i, lo: p.y, hi: p.y });
+		}
+		const band = [...spans.values()].sort((a, b) => a.i - b.i);
+		marks.push(Plot.areaY(band, { x: 'i', y1: 'lo', y2: 'hi', fill: CONTEXT, fillOpacity: 0.35, render: annotateAll({}, { 'data-context': 'band', 'aria-hidden': 'true' }) }));
 	}
 	// Lines: context first, so the highlighted series and references are drawn over them.
 	const ordered = [...all].sort((a, b) => rank(a) - rank(b));
@@ -267,10 +283,10 @@ export function lineSpec(all: readonly LineSeries[], o: LineOptions): Plot.PlotO
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /** The key above small multiples: what the coloured, grey and dashed lines are. */
-function multiplesLegend(narrow: boolean, trend: string | null) {
+function multiplesLegend(narrow: boolean, trend: string | null, band: boolean) {
 	const items = [
 		{ text: '━ de reeks van het paneel', color: HIGHLIGHT },
-		{ text: '━ de andere reeksen', color: CONTEXT },
+		{ text: band ? '▮ laagste tot hoogste van alle reeksen' : '━ de andere reeksen', color: CONTEXT },
 		...(trend ? [{ text: `╍ ${trend}`, color: TREND }] : [])
 	];
 	let dx = 0;
