@@ -19,4 +19,10 @@ describe('limitUnits', () => {
 		const three = limitUnits(rows, 3).rows.map((r) => `${r.niveau_code}${r.periode}`);
 		expect(three).toEqual(['A2024', 'B2024', 'D2024', 'A2025']);
 	});
+
+	it('always keeps the selected unit', () => {
+		const rows = [row('A', '2024', 5), row('B', '2024', 20), row('C', '2024', 1)];
+		expect(limitUnits(rows, 1, 'C').rows).toEqual([row('C', '2024', 1)]);
+		expect(limitUnits(rows, 2, 'C').rows.map((r) => r.niveau_code)).toEqual(['B', 'C']);
+	});
 });

@@ -2,7 +2,7 @@ import { filtersToQuery, parseFilters } from '$lib/server/referrals/filters';
 import { withDatabase } from '$lib/server/db/page';
 import { destinations } from '$lib/server/referrals/bestemmingen';
 import { referralRates } from '$lib/server/referrals/verwijzingen';
-import { limitUnits } from '$lib/referrals/limit';
+import { limitUnits, MAX_CHART_UNITS, MAX_PAGE_UNITS } from '$lib/referrals/limit';
 import { filterOptions } from '$lib/server/reference/units';
 import type { PageServerLoad } from './$types';
 
@@ -16,8 +16,10 @@ export const load: PageServerLoad = async ({ url, locals }) =>
 			destinations(db, filters, k),
 			filterOptions(db, filters)
 		]);
-		const { rows, limit } = limitUnits(all);
-		const gemeenten = new Set(rows.map((r) => r.gemeente_code));
+		const selected = filters.praktijk ?? filters.wijk ?? filters.gemeente;
+		const { rows, limit } = limitUnits(all, MAX_PAGE_UNITS, selected);
+		const { rows: chartRows, limit: chartLimit } = limitUnits(rows, MAX_CHART_UNITS, selected);
+		const gemeenten = new Set(chartRows.map((r) => r.gemeente_code));
 		const gemeenteRows = gemeenteAll.filter((r) => gemeenten.has(r.niveau_code));
-		return { filters, query: filtersToQuery(filters), rows, gemeenteRows, bestemmingen, limit, keuzes };
+		return { filters, query: filtersToQuery(filters), rows, chartRows, gemeenteRows, bestemmingen, limit, chartLimit: chartLimit && { eenheden: limit?.eenheden ?? chartLimit.eenheden, getoond: chartLimit.getoond }, keuzes };
 	});
