@@ -55,7 +55,9 @@ export function barSpec(bars: readonly Bar[], o: BarOptions): Plot.PlotOptions {
 	const { width, hooks = true } = o;
 	const narrow = width < 480;
 	const labelChars = narrow ? 14 : 28;
-	const marginLeft = Math.min(textWidth('x'.repeat(labelChars)), largest(bars.map((b) => textWidth(b.label)), 40)) + 12;
+	// Room for the longest label up to a line of labelChars (longer ones wrap), and for the longest word.
+	const longestWord = largest(bars.flatMap((b) => b.label.split(/\s+/).map(textWidth)));
+	const marginLeft = Math.max(longestWord, Math.min(textWidth('x'.repeat(labelChars)), largest(bars.map((b) => textWidth(b.label)), 40))) + 12;
 	const marginRight = largest(bars.map((b) => textWidth(b.text)), 20) + 10;
 	const { rows, heads, bottom } = barLayout(bars, labelChars);
 	const marginBottom = 44;

@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { MIJLPAAL_STIJL, shortDate, timeTickLabel, type TimelineMilestone, type TimelineRow } from '$lib/regiegroep/timeline';
 import type { MijlpaalStaat } from '$lib/regiegroep/werkplannen';
 import { annotate } from './render';
-import { AXIS, GRID, LINE, TEXT, textWidth, wrap } from './theme';
+import { AXIS, GRID, LINE, TEXT, largest, textWidth, wrap } from './theme';
 
 export interface TimelineOptions {
 	width: number;
@@ -33,7 +33,8 @@ export function timelineSpec(rows: readonly TimelineRow[], o: TimelineOptions): 
 	const { width, peildatum, hooks = true } = o;
 	const narrow = width < 480;
 	const labelChars = narrow ? 14 : 34;
-	const marginLeft = textWidth('x'.repeat(labelChars)) + 14;
+	// Room for a line of labelChars, or for the longest word where that is longer (it cannot wrap).
+	const marginLeft = largest(rows.flatMap((r) => r.label.split(/\s+/).map(textWidth)), textWidth('x'.repeat(labelChars))) + 14;
 	const marginRight = narrow ? 16 : 40;
 	const marginTop = 34;
 	const groups = [...new Set(rows.map((r) => r.group ?? ''))];
