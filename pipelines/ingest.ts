@@ -203,6 +203,7 @@ async function checkFiles(connection: () => Promise<DuckDBConnection>, files: re
 		opts.onProgress?.({ file: name, dataset: '', phase: 'lezen', done: 0, total: 0 });
 		const result = await checkFile(connection, input, name, position, opts, collector, scratch, limits);
 		if (result) out.push(result);
+		// bounded: a collector keeps at most maxErrors errors
 		errors.push(...collector.errors);
 		if (collector.full) stoppedEarly.push(name);
 	}

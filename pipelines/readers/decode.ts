@@ -45,6 +45,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 			const b = bytes[i];
 			codes[i - start] = b >= 0x80 && b <= 0x9f ? CP1252_80_9F[b - 0x80] : b;
 		}
+		// bounded: one chunk of codes at a time
 		out += String.fromCharCode(...codes);
 	}
 	return out;
