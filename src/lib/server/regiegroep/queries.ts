@@ -9,6 +9,13 @@ import type { Mijlpaal, Voortgang } from '$lib/regiegroep/werkplannen';
 import type { Database } from '$lib/server/db/database';
 import { keyText, latestEdits, type EditReader } from '$lib/server/edits/history';
 import { existingTables } from '$lib/server/db/sql';
+import { maskNameLike, maskPersonalData } from '$contract/privacy';
+
+// Imports mask identifying data before storage (docs/privacy.md "Identifying data"); loads made
+// before that rule may still hold some, so what is shown is masked again on the way out. Keys are
+// computed from the stored text, so edits of such records keep finding them.
+const shown = (text: string | null) => (text === null ? null : maskPersonalData(text).text);
+const shownName = (text: string | null) => (text === null ? null : maskNameLike(text).text);
 
 const TABLES = ['werkplannen', 'mijlpalen', 'voortgang', 'swot'];
 
@@ -79,14 +86,20 @@ export async function regiegroepData(db: Database, store: EditReader): Promise<R
 		latestEdits(store, 'mijlpaal'),
 		latestEdits(store, 'voortgang')
 	]);
-	for (const w of werkplannen) w.geladen_op = utc(w.geladen_op);
+	for (const w of werkplannen) {
+		w.geladen_op = utc(w.geladen_op);
+		w.titel = shown(w.titel)!;
+		w.doel = shown(w.doel);
+		w.trekker = shownName(w.trekker)!;
+		w.partners = shownName(w.partners);
+	}
 	const visible = new Set(werkplannen.map((w) => w.werkplan_id));
 	const inScope = (e: AuditEntry) => e.werkplan_id !== null && visible.has(e.werkplan_id);
 	const mijlpalen = combine(
 		importVersions(mRows, (r) => keyText(mijlpaalKey(r)), ({ werkplan_id, mijlpaal_id, omschrijving, deadline, gereed_op }): Mijlpaal => ({
 			werkplan_id,
 			mijlpaal_id,
-			omschrijving,
+			omschrijving: shown(omschrijving)!,
 			deadline,
 			gereed_op
 		})),
@@ -97,7 +110,7 @@ export async function regiegroepData(db: Database, store: EditReader): Promise<R
 			werkplan_id,
 			datum,
 			status: status as Status,
-			toelichting,
+			toelichting: shown(toelichting),
 			vergadering
 		})),
 		appVersions<Voortgang>(vEdits, inScope)
@@ -118,7 +131,7 @@ export async function swotData(db: Database, store: EditReader): Promise<Combine
 			item_sleutel: r.item_sleutel,
 			item_id: r.item_id,
 			kwadrant: r.kwadrant as Kwadrant,
-			omschrijving: r.omschrijving,
+			omschrijving: shown(r.omschrijving)!,
 			thema: r.thema,
 			afgesloten_op: null
 		})),
