@@ -69,6 +69,8 @@ describe('LineChart', () => {
 		const chosen = wide({ highlight: 'WK990102' });
 		expect(stroke(chosen, 'WK990102')).toBe('var(--bm-chart-series-1)');
 		expect(stroke(chosen, 'WK990101')).toBe('var(--bm-chart-context)');
+		// The grey line's label is text: in the axis colour (4.5:1), not the line's lighter grey.
+		expect(wide()).toMatch(/<text style="fill: var\(--bm-chart-axis\)"[^>]*>Zuid<\/text>/);
 		// The highlighted line is drawn last, on top.
 		expect(chosen.indexOf('data-series="WK990102"')).toBeGreaterThan(chosen.indexOf('data-series="WK990101"'));
 	});

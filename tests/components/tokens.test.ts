@@ -128,6 +128,8 @@ describe('the default colours keep WCAG AA contrast', () => {
 			...COLORS.map((c): [string, string] => [c.slice(4, -1), '--bm-chart-background']),
 			['--bm-chart-reference', '--bm-chart-background'],
 			['--bm-chart-muted', '--bm-chart-background'],
+			['--bm-chart-context', '--bm-chart-background'],
+			['--bm-chart-trend', '--bm-chart-background'],
 			['--bm-timeline-bar-stroke', '--bm-chart-background'],
 			['--bm-mijlpaal-gereed', '--bm-chart-background'],
 			['--bm-mijlpaal-open-stroke', '--bm-chart-background'],

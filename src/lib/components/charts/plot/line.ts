@@ -226,7 +226,9 @@ export function lineSpec(all: readonly LineSeries[], o: LineOptions): Plot.PlotO
 		const items = [
 			...ordered.map((s) => {
 				const last = [...s.points].reverse().find((p) => p.y !== null);
-				return { lines: wrap(s.name, labelChars), at: last ? px(last.y as number) : innerBottom, color: styleOf(s, own.indexOf(s)).stroke };
+				// Text needs 4.5:1: a grey line's label is in the axis colour, not the line's lighter grey.
+				const stroke = styleOf(s, own.indexOf(s)).stroke;
+				return { lines: wrap(s.name, labelChars), at: last ? px(last.y as number) : innerBottom, color: stroke === CONTEXT ? AXIS : stroke };
 			}),
 			// The rolling mean is labelled like a series, so its label takes its turn among theirs.
 			...trendEnds.map((end) => ({ lines: wrap(window!.label, labelChars), at: px(end), color: TREND }))
@@ -286,7 +288,7 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 function multiplesLegend(narrow: boolean, trend: string | null, band: boolean) {
 	const items = [
 		{ text: '━ de reeks van het paneel', color: HIGHLIGHT },
-		{ text: band ? '▮ laagste tot hoogste van alle reeksen' : '━ de andere reeksen', color: CONTEXT },
+		{ text: band ? '▮ laagste tot hoogste van alle reeksen' : '━ de andere reeksen', color: AXIS },
 		...(trend ? [{ text: `╍ ${trend}`, color: TREND }] : [])
 	];
 	let dx = 0;
