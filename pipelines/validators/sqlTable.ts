@@ -298,6 +298,9 @@ export async function checkRowsSql(
 		}
 		joins.push(`LEFT JOIN ${map} m${j} ON m${j}.raw = ${raw}`);
 		select.push(`CAST(m${j}.val AS ${c.type.sqlType}) AS ${name}`);
+		// Only a column with a failing value (or an empty required one) needs its error columns.
+		const failing = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${map} WHERE rule IS NOT NULL`)).getRows()[0][0]) > 0;
+		if (!failing && !c.required) continue;
 		select.push(`CASE WHEN ${raw} IS NULL THEN ${blankRule} ELSE m${j}.rule END AS e${j}`);
 		select.push(`CASE WHEN ${raw} IS NULL THEN ${c.required ? str(REQUIRED) : 'NULL'} ELSE m${j}.msg END AS m${j}`);
 		errorCols.push(`e${j}`);
