@@ -158,7 +158,12 @@ function series(d: Design, data: OutcomeData, toOjg: Map<string, KeyedCount>, bo
 }
 
 /** The OJG-effect for a window length and comparison choice, per placement and pooled. */
-export async function ojgEffect(db: Database, venster: number, vergelijking: Vergelijking, k: number): Promise<OjgEffect> {
+/** The OJG effect of one view; computed once per version of the database (Database.memo). */
+export function ojgEffect(db: Database, venster: number, vergelijking: Vergelijking, k: number): Promise<OjgEffect> {
+	return db.memo('ojgEffect', [venster, vergelijking, k], () => computeOjgEffect(db, venster, vergelijking, k));
+}
+
+async function computeOjgEffect(db: Database, venster: number, vergelijking: Vergelijking, k: number): Promise<OjgEffect> {
 	const empty: OjgEffect = { venster, vergelijking, k, drempel: modelMinPublished(k), dataVan: null, dataTot: null, plaatsingen: [], kalibratie: null, placebos: 0, overall: null, weggelaten: [] };
 	const [[range], { placements, practices }, names] = await Promise.all([
 		db.deliveryPeriod<{ eerste: string | null; laatste: string | null }>(DATA_RANGE_SQL),

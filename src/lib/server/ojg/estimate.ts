@@ -5,7 +5,7 @@
 // are published through the cell key method, and a placement is only estimated when every
 // window count it rests on is safely above k (see `MODEL_MIN_PUBLISHED`).
 
-import { MAX_PERTURBATION, NO_RECORDS, addKeyed, publishCount, type KeyedCount } from '$lib/server/disclosure/cellKey';
+import { CELL_KEY_MODULUS, MAX_PERTURBATION, NO_RECORDS, addKeyed, publishCount, type KeyedCount } from '$lib/server/disclosure/cellKey';
 import { isSmall, type Cell } from '$lib/server/disclosure/suppression';
 import { did, type DidEstimate, type PersonTime } from '$lib/ojg/did';
 import { calibrate, calibratedInterval, placeboZ, poolCalibrated, type Calibration, type CalibratedPool, type PlaceboUnit } from '$lib/ojg/calibration';
@@ -95,21 +95,101 @@ export interface ViewModel {
 	pooled: CalibratedPool | null;
 }
 
+/** Calendar month as a number: consecutive months are consecutive numbers. */
+const monthNumber = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+
+interface OutcomeIndex {
+	first: number;
+	/** per practice: cumulative n and record-key sums over the months first.. (length months + 1) */
+	prefix: Map<string, { n: Float64Array; s: Float64Array }>;
+	/** per practice: registered 0-17 children per year */
+	population: Map<string, Map<number, number>>;
+}
+
+// The model sums the same practices over many windows (every placement, placebo and month of the
+// series): nationally millions of sums. Prefix sums per practice make each one O(practices).
+const indexes = new WeakMap<OutcomeData, OutcomeIndex>();
+
+function indexOf(data: OutcomeData): OutcomeIndex {
+	let index = indexes.get(data);
+	if (index) return index;
+	let first = Infinity;
+	let last = -Infinity;
+	const byPractice = new Map<string, [number, KeyedCount][]>();
+	for (const [key, c] of data.counts) {
+		const bar = key.lastIndexOf('|');
+		const m = monthNumber(key.slice(bar + 1));
+		first = Math.min(first, m);
+		last = Math.max(last, m);
+		const code = key.slice(0, bar);
+		const list = byPractice.get(code) ?? [];
+		list.push([m, c]);
+		byPractice.set(code, list);
+	}
+	const length = Number.isFinite(first) ? last - first + 1 : 0;
+	const prefix = new Map<string, { n: Float64Array; s: Float64Array }>();
+	for (const [code, list] of byPractice) {
+		const n = new Float64Array(length + 1);
+		const s = new Float64Array(length + 1);
+		for (const [m, c] of list) {
+			n[m - first + 1] += c.n;
+			s[m - first + 1] += c.sleutel;
+		}
+		for (let i = 1; i <= length; i++) {
+			n[i] += n[i - 1];
+			s[i] += s[i - 1];
+		}
+		prefix.set(code, { n, s });
+	}
+	const population = new Map<string, Map<number, number>>();
+	for (const [key, pop] of data.population) {
+		const bar = key.lastIndexOf('|');
+		const code = key.slice(0, bar);
+		const years = population.get(code) ?? new Map<number, number>();
+		years.set(Number(key.slice(bar + 1)), pop);
+		population.set(code, years);
+	}
+	index = { first: Number.isFinite(first) ? first : 0, prefix, population };
+	indexes.set(data, index);
+	return index;
+}
+
 /** The keyed sum over practices and months. */
 export function keyedSum(data: OutcomeData, codes: readonly string[], months: readonly string[]): KeyedCount {
-	let sum = NO_RECORDS;
-	for (const c of codes) for (const m of months) sum = addKeyed(sum, data.counts.get(`${c}|${m}`) ?? NO_RECORDS);
-	return sum;
+	if (months.length === 0) return NO_RECORDS;
+	const from = monthNumber(months[0]);
+	const to = monthNumber(months[months.length - 1]);
+	if (to - from + 1 !== months.length) {
+		// Not one run of consecutive months: sum cell by cell.
+		let sum = NO_RECORDS;
+		for (const c of codes) for (const m of months) sum = addKeyed(sum, data.counts.get(`${c}|${m}`) ?? NO_RECORDS);
+		return sum;
+	}
+	const index = indexOf(data);
+	let n = 0;
+	let s = 0;
+	for (const c of codes) {
+		const p = index.prefix.get(c);
+		if (!p) continue;
+		const lo = Math.min(Math.max(from - index.first, 0), p.n.length - 1);
+		const hi = Math.min(Math.max(to - index.first + 1, 0), p.n.length - 1);
+		n += p.n[hi] - p.n[lo];
+		s += p.s[hi] - p.s[lo];
+	}
+	return { n, sleutel: s % CELL_KEY_MODULUS };
 }
 
 /** Person-years of practices over months: sum of (registered 0-17 of the year) / 12; missing names the gap. */
 export function personYears(data: OutcomeData, codes: readonly string[], months: readonly string[]): { py: number; missing: string | null } {
+	const index = indexOf(data);
+	const monthsPerYear = new Map<number, number>();
+	for (const m of months) monthsPerYear.set(yearOf(m), (monthsPerYear.get(yearOf(m)) ?? 0) + 1);
 	let py = 0;
-	for (const m of months)
+	for (const [year, count] of monthsPerYear)
 		for (const c of codes) {
-			const pop = data.population.get(`${c}|${yearOf(m)}`);
-			if (pop === undefined) return { py: 0, missing: `${c} in ${yearOf(m)}` };
-			py += pop / 12;
+			const pop = index.population.get(c)?.get(year);
+			if (pop === undefined) return { py: 0, missing: `${c} in ${year}` };
+			py += (pop * count) / 12;
 		}
 	return { py, missing: null };
 }
