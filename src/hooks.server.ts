@@ -9,7 +9,7 @@ import { auth, userOfSession } from '$lib/server/auth/service';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { isDemoDatabase } from '$lib/server/db/page';
 import { db } from '$lib/server/db/database';
-import { prewarm } from '$lib/server/referrals/prewarm';
+import { prewarm } from '$lib/server/prewarm';
 import { withSecurityHeaders } from '$lib/server/http/security';
 
 export const init: ServerInit = async () => {

@@ -139,7 +139,7 @@ export class Database {
 
 	/**
 	 * Runs `listener` in the background whenever a new version of the file is opened (to warm the
-	 * results most pages need before the first user asks; see referrals/prewarm.ts).
+	 * results most pages need before the first user asks; see src/lib/server/prewarm.ts).
 	 */
 	onNewVersion(listener: (db: Database) => void): void {
 		this.#file.listeners.push(listener);
