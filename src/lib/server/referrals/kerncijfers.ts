@@ -39,7 +39,7 @@ const keyed = (name: string, where: string) =>
  * terugkoppeling to the practice within 4 weeks (each a cell of the cell key method: count and
  * record-key sum), and whether the source delivers terugkoppeling dates at all.
  */
-export const SHARE_COUNTS_SQL = `
+const SHARE_COUNTS_SQL = `
 		${keyed('totaal', 'true')},
 		${keyed('basiszorg', 'b.lijn <= 1')},
 		${keyed('buurtteam', "v.bestemming = 'buurtteam'")},
@@ -48,10 +48,10 @@ export const SHARE_COUNTS_SQL = `
 
 type Keyed<K extends string> = { [P in K]: number } & { [P in K as `${P}_sleutel`]: number };
 
-export type ShareCounts = Keyed<'totaal' | 'basiszorg' | 'buurtteam' | 'tijdig'> & { met_terugkoppeling: number };
+type ShareCounts = Keyed<'totaal' | 'basiszorg' | 'buurtteam' | 'tijdig'> & { met_terugkoppeling: number };
 
 /** The shares of a set of keyed counts, from their published counts (none when there are none). */
-export function sharesOf(s: ShareCounts | undefined, k: number) {
+function sharesOf(s: ShareCounts | undefined, k: number) {
 	const cell = (name: 'totaal' | 'basiszorg' | 'buurtteam' | 'tijdig') => publishCount(s![name], s![`${name}_sleutel`], k);
 	return {
 		basiszorgAandeel: s ? publishedShare(cell('basiszorg'), cell('totaal')) : null,
