@@ -38,18 +38,24 @@ const PATHS = [
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)];
 
-/** Runs the load test against a fresh server on `dbPath` (a copy of the demo database). */
-export async function loadTest(dbPath: string, dir: string, opts: { connections?: number; seconds?: number; swapEveryMs?: number } = {}): Promise<LoadResult> {
+/**
+ * Runs the load test against fresh servers on `dbPath` (a copy of the demo database): one by
+ * default, or `servers` processes reading the same file, the connections split evenly over them
+ * (each server keeps its own sessions, so each connection signs in at its own server).
+ */
+export async function loadTest(
+	dbPath: string,
+	dir: string,
+	opts: { connections?: number; seconds?: number; swapEveryMs?: number; servers?: number; paths?: readonly string[] } = {}
+): Promise<LoadResult> {
 	const connections = opts.connections ?? 50;
 	const seconds = opts.seconds ?? 30;
+	const serverCount = opts.servers ?? 1;
 	const users = new UserStore(path.join(dir, 'gebruikers-load.json'));
 	const beleid = { gebruikersnaam: 'beleid.load', naam: 'Beleid (load)', rol: 'beleid', gemeenten: ['GM9901'], wachtwoord: 'load-wachtwoord-1' };
-	await users.add(beleid);
-	const server = await startServer(dbPath, { MONITOR_USERS: users.path, MONITOR_ADMIN_PASSWORD: ADMIN.wachtwoord });
+	if (!users.get(beleid.gebruikersnaam)) await users.add(beleid);
+	const servers = await Promise.all(Array.from({ length: serverCount }, () => startServer(dbPath, { MONITOR_USERS: users.path, MONITOR_ADMIN_PASSWORD: ADMIN.wachtwoord })));
 	try {
-		const cookies: string[] = [];
-		for (let i = 0; i < connections; i++) cookies.push(`bm_sessie=${(await signIn(server.url, i % 2 === 0 ? ADMIN : beleid)).token}`);
-
 		// Swap the database while the users read: a re-import of the wijken (every row unchanged).
 		let swaps = 0;
 		let running = true;
@@ -64,35 +70,43 @@ export async function loadTest(dbPath: string, dir: string, opts: { connections?
 
 		const times: number[] = [];
 		const statuses: Record<string, number> = {};
-		let next = 0;
-		let finish: (r: autocannon.Result) => void = () => {};
-		let fail: (e: unknown) => void = () => {};
-		const done = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
-		const instance = autocannon({
-			url: server.url,
-			connections,
-			duration: seconds,
-			timeout: 20,
-			requests: PATHS.map((p) => ({
-				method: 'GET' as const,
-				path: p,
-				setupRequest: (req: autocannon.Request, context: { cookie?: string }) => {
-					context.cookie ??= cookies[next++ % cookies.length];
-					return { ...req, headers: { ...req.headers, cookie: context.cookie, 'accept-encoding': 'gzip' } };
-				}
-			}))
-		}, (err, result) => (err ? fail(err) : finish(result)));
-		instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-			statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
-			times.push(responseTime);
+		const runs = servers.map(async (server, si) => {
+			const own = Math.max(1, Math.round(connections / serverCount));
+			const cookies: string[] = [];
+			for (let i = 0; i < own; i++) cookies.push(`bm_sessie=${(await signIn(server.url, (i + si) % 2 === 0 ? ADMIN : beleid)).token}`);
+			let next = 0;
+			return new Promise<autocannon.Result>((resolve, reject) => {
+				const instance = autocannon(
+					{
+						url: server.url,
+						connections: own,
+						duration: seconds,
+						timeout: 20,
+						requests: (opts.paths ?? PATHS).map((p) => ({
+							method: 'GET' as const,
+							path: p,
+							setupRequest: (req: autocannon.Request, context: { cookie?: string }) => {
+								context.cookie ??= cookies[next++ % cookies.length];
+								return { ...req, headers: { ...req.headers, cookie: context.cookie, 'accept-encoding': 'gzip' } };
+							}
+						}))
+					},
+					(err, result) => (err ? reject(err) : resolve(result))
+				);
+				instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+					statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+					times.push(responseTime);
+				});
+			});
 		});
-		const result = await done;
+		const results = await Promise.all(runs);
 		running = false;
 		await swapper;
 		times.sort((a, b) => a - b);
+		const errors = results.reduce((n, r) => n + r.errors + r.timeouts, 0);
 		return {
 			requests: times.length,
-			failed: result.errors + result.timeouts + times.length - (statuses['200'] ?? 0),
+			failed: errors + times.length - (statuses['200'] ?? 0),
 			statuses,
 			swaps,
 			p50: percentile(times, 0.5),
@@ -101,6 +115,6 @@ export async function loadTest(dbPath: string, dir: string, opts: { connections?
 			seconds
 		};
 	} finally {
-		await server.stop();
+		await Promise.all(servers.map((s) => s.stop()));
 	}
 }
