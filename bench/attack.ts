@@ -1,4 +1,5 @@
-// `npx tsx bench/attack.ts [--referrals N] [--seed S] [--D d] [--no-gemeente-filter] [--mip] [--list]`:
+// `npx tsx bench/attack.ts [--small] [--referrals N] [--seed S] [--D d] [--no-gemeente-filter] [--mip]
+//   [--time-limit s] [--no-neighbourhood] [--no-control] [--cache file] [--list]`:
 // the disclosure attack of tests/disclosure/referral-attack.test.ts on its fixture database,
 // with the figures printed: how many published referral cells with a true count of 1..k-1 an
 // LP attacker pins exactly, against the current exports with D = 0 (shown numbers exact: the old
@@ -23,6 +24,9 @@ const opt = (name: string) => {
 	return i >= 0 ? args[i + 1] : undefined;
 };
 const referrals = Number(opt('--referrals') ?? DEFAULT_REFERRALS);
+// --small: the cut-down fixture of the test (4 wijken, 3 practices, 12 months, 160 referrals).
+const small = args.includes('--small');
+const size = small ? { wijken: 4, months: 12, referrals: 160 } : { referrals };
 const seed = Number(opt('--seed') ?? DEFAULT_SEED);
 const onlyD = opt('--D');
 const list = args.includes('--list');
@@ -31,7 +35,7 @@ const timeLimit = opt('--time-limit');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-attack-'));
 try {
 	const t0 = performance.now();
-	const fx = await buildAttackFixture(dir, { seed, referrals });
+	const fx = await buildAttackFixture(dir, { seed, ...size });
 	const db = new Database(fx.dbPath);
 	const space = makeSpace(fx.reference);
 	const truth = await readTruth(db, space);
@@ -51,7 +55,7 @@ try {
 	const report = (label: string, r: AttackResult) => {
 		console.log(
 			`${label}: ${r.pinned.length} of ${r.small.length} small cells pinned (${r.smallPublished} published small figures); ` +
-				`${r.decidedByMoves} shown unpinned by one-leaf moves; LP ${r.variables} leaves (${r.columns} columns) x ${r.rows} rows, ${r.nonzeros} nonzeros; ${r.solves} solves${r.mipSolves ? ` (${r.mipSolves} integer)` : ''}; ` +
+				`${r.decidedByMoves} shown unpinned by one/two-leaf moves, ${r.decidedByNeighbourhood} by ${r.neighbourhoodSolves} neighbourhood LP solves; LP ${r.variables} leaves (${r.columns} columns) x ${r.rows} rows, ${r.nonzeros} nonzeros; ${r.solves} solves${r.mipSolves ? ` (${r.mipSolves} integer)` : ''}; ` +
 				`build ${(r.buildMs / 1000).toFixed(1)} s, solve ${(r.solveMs / 1000).toFixed(1)} s${r.failed !== null ? ` (LP FAILED, HiGHS status ${r.failed})` : r.complete ? '' : ` (time limit: ${r.undecided} cells undecided)`}`
 		);
 		if (r.violations.length) {
@@ -63,9 +67,10 @@ try {
 	};
 	const mipCheck = args.includes('--mip');
 	for (const D of onlyD === undefined ? [0, MAX_PERTURBATION] : [Number(onlyD)]) {
-		report(`current exports, D = ${D}`, await attack(space, pub, truth, { D, k: K, mipCheck, timeLimitMs: timeLimit ? Number(timeLimit) * 1000 : undefined, log: (m) => console.error(`  [D = ${D}] ${m}`) }));
+		report(`current exports, D = ${D}`, await attack(space, pub, truth, { D, k: K, mipCheck, neighbourhood: !args.includes('--no-neighbourhood'), timeLimitMs: timeLimit ? Number(timeLimit) * 1000 : undefined, log: (m) => console.error(`  [D = ${D}] ${m}`) }));
 	}
-	report('control: weak publication (true counts, <k only), D = 0', await attack(space, weakPublication(pub, space, truth, K), truth, { D: 0, k: K, mipCheck, timeLimitMs: timeLimit ? Number(timeLimit) * 1000 : undefined }));
+	if (!args.includes('--no-control'))
+		report('control: weak publication (true counts, <k only), D = 0', await attack(space, weakPublication(pub, space, truth, K), truth, { D: 0, k: K, mipCheck, timeLimitMs: timeLimit ? Number(timeLimit) * 1000 : undefined }));
 	db.close();
 } finally {
 	fs.rmSync(dir, { recursive: true, force: true });

@@ -108,7 +108,7 @@ const BESTEMMING_WEIGHT: Record<string, number> = {
 	wmo_maatwerk: 2
 };
 const AGE_WEIGHT: Record<string, number> = { '0-3': 5, '4-11': 12, '12-17': 12, '18-22': 8, '23-64': 40, '65-74': 12, '75+': 11 };
-const WIJK_WEIGHT: Record<string, number> = { WK098001: 30, WK098002: 20, WK098003: 14, WK098004: 8, WK098101: 14, WK098102: 5, WK098103: 9 };
+const WIJK_WEIGHTS: Record<string, number> = { WK098001: 30, WK098002: 20, WK098003: 14, WK098004: 8, WK098101: 14, WK098102: 5, WK098103: 9 };
 const VERWIJZER_WEIGHT: Record<string, number> = {
 	huisarts: 50,
 	poh_ggz: 10,
@@ -143,9 +143,26 @@ export interface FixtureReferral {
 	terugkoppeling: string | null;
 }
 
-/** The referrals of the fixture: `n` of them, from the seed. */
-export function fixtureReferrals(seed: number, n: number): FixtureReferral[] {
+/** The fixture's reference data, optionally cut down: the first `wijken` wijken (and their practices), the last `months` months. */
+export function fixtureReference(size: { wijken?: number; months?: number } = {}): Reference {
+	const wijken = WIJKEN.slice(0, size.wijken ?? WIJKEN.length);
+	const codes = new Set(wijken.map((w) => w.code));
+	const months = MONTHS.slice(MONTHS.length - (size.months ?? MONTHS.length));
+	return {
+		wijken,
+		praktijken: PRAKTIJKEN.filter((p) => codes.has(p.wijk) && wijken.some((w) => HOME_PRACTICE[w.code] === p.code)),
+		months,
+		years: [...new Set(months.map((m) => Number(m.slice(0, 4))))]
+	};
+}
+
+/** The referrals of the fixture: `n` of them, from the seed, over the reference's wijken and months. */
+export function fixtureReferrals(seed: number, n: number, ref: Reference = REFERENCE): FixtureReferral[] {
 	const rnd = seededRandom(seed);
+	const MONTHS = ref.months;
+	const WIJKEN = ref.wijken;
+	const PRAKTIJKEN = ref.praktijken;
+	const WIJK_WEIGHT = Object.fromEntries(WIJKEN.map((w) => [w.code, WIJK_WEIGHTS[w.code]]));
 	const out: FixtureReferral[] = [];
 	for (let i = 0; i < n; i++) {
 		// The first and last referral fix the data range to the full 24 months.
@@ -174,11 +191,14 @@ export function fixtureReferrals(seed: number, n: number): FixtureReferral[] {
 	return out;
 }
 
-function populations(seed: number) {
+function populations(seed: number, ref: Reference) {
+	const WIJKEN = ref.wijken;
+	const PRAKTIJKEN = ref.praktijken;
+	const WIJK_WEIGHT = WIJK_WEIGHTS;
 	const rnd = seededRandom(seed ^ 0x5eed);
 	const wijk: string[] = [];
 	const praktijk: string[] = [];
-	for (const year of REFERENCE.years) {
+	for (const year of ref.years) {
 		for (const w of WIJKEN)
 			for (const g of LEEFTIJDSGROEPEN) wijk.push(`${year};${w.code};${g};${Math.round(WIJK_WEIGHT[w.code] * (20 + rnd() * 40) * AGE_WEIGHT[g] / 10)}`);
 		for (const p of PRAKTIJKEN) for (const g of LEEFTIJDSGROEPEN) praktijk.push(`${year};${p.code};${g};${Math.round((80 + rnd() * 200) * AGE_WEIGHT[g] / 10)}`);
@@ -196,13 +216,19 @@ export const DEFAULT_SEED = 20261130;
 export const DEFAULT_REFERRALS = 420;
 
 /** Writes the CSVs into `dir`, loads them with `ingest()` into `dir`/monitor.duckdb and returns its path. */
-export async function buildAttackFixture(dir: string, opts: { seed?: number; referrals?: number } = {}): Promise<AttackFixture> {
+export async function buildAttackFixture(
+	dir: string,
+	opts: { seed?: number; referrals?: number; wijken?: number; months?: number } = {}
+): Promise<AttackFixture> {
 	const seed = opts.seed ?? DEFAULT_SEED;
-	const referrals = fixtureReferrals(seed, opts.referrals ?? DEFAULT_REFERRALS);
+	const ref = fixtureReference(opts);
+	const WIJKEN = ref.wijken;
+	const PRAKTIJKEN = ref.praktijken;
+	const referrals = fixtureReferrals(seed, opts.referrals ?? DEFAULT_REFERRALS, ref);
 	for (const r of referrals) {
 		if (!(r.bestemming in DEFAULT_BESTEMMINGEN) || !(VERWIJZERS as readonly string[]).includes(r.verwijzer)) throw new Error(`fixture: bad row ${r.id}`);
 	}
-	const pop = populations(seed);
+	const pop = populations(seed, ref);
 	const write = (name: string, lines: string[]) => {
 		const p = path.join(dir, name);
 		fs.writeFileSync(p, lines.join('\n') + '\n');
@@ -224,5 +250,5 @@ export async function buildAttackFixture(dir: string, opts: { seed?: number; ref
 	const secret = Array.from({ length: CELL_KEY_SECRET_BYTES }, () => Math.floor(rnd() * 256).toString(16).padStart(2, '0')).join('');
 	fs.writeFileSync(secretPath(dbPath), secret + '\n', { mode: 0o600 });
 	await ingest(dbPath, files, { today: '2026-06-01' });
-	return { dbPath, reference: REFERENCE, referrals };
+	return { dbPath, reference: ref, referrals };
 }

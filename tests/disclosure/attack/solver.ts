@@ -41,6 +41,10 @@ export interface AttackOptions {
 	solve?: boolean;
 	/** progress messages (every 250 solves) */
 	log?: (message: string) => void;
+	/** try neighbourhood LPs before the full LP (default true) */
+	neighbourhood?: boolean;
+	/** at most this many small cells get full-LP solves (in order); the rest stay undecided */
+	maxFullLpCells?: number;
 	/** give up after this many ms (the result then says `complete: false`) */
 	timeLimitMs?: number;
 }
@@ -84,6 +88,9 @@ export interface AttackResult {
 	violations: Violation[];
 	/** small cells shown not pinned by a one- or two-leaf move of the true table (no LP needed) */
 	decidedByMoves: number;
+	/** small cells shown not pinned by a neighbourhood LP */
+	decidedByNeighbourhood: number;
+	neighbourhoodSolves: number;
 	solves: number;
 	mipSolves: number;
 	complete: boolean;
@@ -244,6 +251,8 @@ export async function attack(s: Space, pub: Publication, truth: Truth, opts: Att
 		wrongPins: [],
 		violations,
 		decidedByMoves: 0,
+		decidedByNeighbourhood: 0,
+		neighbourhoodSolves: 0,
 		solves: 0,
 		mipSolves: 0,
 		complete: true,
@@ -260,6 +269,7 @@ export async function attack(s: Space, pub: Publication, truth: Truth, opts: Att
 		result.pinned = targets;
 		return result;
 	}
+	opts.log?.(`model: ${n} leaves, ${columns} columns, ${allRows.length} rows, ${nonzeros} nonzeros, ${targets.length} small cells, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 	const t1 = performance.now();
 	const model = h.createModel({
 		numCols: columns,
@@ -323,7 +333,10 @@ export async function attack(s: Space, pub: Publication, truth: Truth, opts: Att
 			const first = changeOf(v, delta);
 			const rows = broken(first);
 			if (rows.length === 0) return true;
-			for (const w of allRows[rows[0]].vars) {
+			// Repair only through the smallest broken row, and only a small one (this is a cheap first pass).
+			const smallest = rows.reduce((a, b) => (allRows[b].vars.length < allRows[a].vars.length ? b : a));
+			if (allRows[smallest].vars.length > 40) return false;
+			for (const w of allRows[smallest].vars) {
 				if (w >= n || cell.has(w) || w === v) continue;
 				for (const d2 of [1, -1]) {
 					if (!inBounds(w, d2)) continue;
@@ -341,6 +354,84 @@ export async function attack(s: Space, pub: Publication, truth: Truth, opts: Att
 			}
 		});
 		result.decidedByMoves = targets.length - undecided().length;
+		opts.log?.(`moves: ${result.decidedByMoves} of ${targets.length} small cells shown not pinned, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+		// Neighbourhood LPs: every leaf outside the cell's neighbourhood (the leaves of the small rows
+		// that hold the cell's leaves) is fixed at its true value, the rest is free. A solution of this
+		// small LP, with the fixed leaves, is a feasible table of the full LP, so when it moves the
+		// cell's sum by 1 or more the cell is not pinned; only the cells it cannot move need the full LP.
+		const neighbourhood = (t: SmallCell & { vars: number[] }, i: number) => {
+			const free = new Set<number>(t.vars);
+			// The leaves of the small rows holding the cell's leaves, smallest rows first, at most 150.
+			const near = t.vars.flatMap((v) => rowsOfCol[v].map(({ row }) => row)).filter((row) => allRows[row].vars.length <= 40);
+			near.sort((a, b) => allRows[a].vars.length - allRows[b].vars.length);
+			for (const row of near) {
+				if (free.size >= 150) break;
+				for (const w of allRows[row].vars) if (w < n) free.add(w);
+			}
+			for (const v of [...free]) for (const a of auxOfLeaf[v]) free.add(a);
+			const cols = [...free];
+			const local = new Map(cols.map((c, j) => [c, j]));
+			const rowSet = new Set<number>();
+			for (const c of cols) for (const { row } of rowsOfCol[c]) rowSet.add(row);
+			const rowList = [...rowSet];
+			const st = new Int32Array(rowList.length + 1);
+			const idx: number[] = [];
+			const val: number[] = [];
+			const lo = new Float64Array(rowList.length);
+			const hi = new Float64Array(rowList.length);
+			rowList.forEach((row, j) => {
+				st[j] = idx.length;
+				const r = allRows[row];
+				let freeTrue = 0;
+				r.vars.forEach((v, q) => {
+					const j2 = local.get(v);
+					if (j2 === undefined) return;
+					const coef = r.coef ? r.coef[q] : 1;
+					freeTrue += coef * xTrue[v];
+					idx.push(j2);
+					val.push(coef);
+				});
+				const fixed = activity[row] - freeTrue;
+				lo[j] = r.lo === -Infinity ? -h.infinity : r.lo - fixed;
+				hi[j] = r.hi === Infinity ? h.infinity : r.hi - fixed;
+			});
+			st[rowList.length] = idx.length;
+			const cost = new Float64Array(cols.length);
+			for (const v of t.vars) cost[local.get(v)!] = 1;
+			const sub = h.createModel({
+				numCols: cols.length,
+				numRows: rowList.length,
+				colCost: cost,
+				colLower: new Float64Array(cols.length),
+				colUpper: Float64Array.from(cols, (c) => (c < n ? colUpper[c] : h.infinity)),
+				rowLower: lo,
+				rowUpper: hi,
+				matrix: { format: 'csr', numRows: rowList.length, numCols: cols.length, starts: st, indices: Int32Array.from(idx), values: Float64Array.from(val) }
+			});
+			try {
+				sub.options.set({ output_flag: false });
+				for (const sense of [h.constants.objectiveSense.minimize, h.constants.objectiveSense.maximize]) {
+					result.neighbourhoodSolves++;
+					sub.changeObjectiveSense(sense);
+					const status = sub.run().modelStatus;
+					if (status === h.constants.modelStatus.unbounded) {
+						obsHi[i] = Infinity;
+						return;
+					}
+					if (status !== h.constants.modelStatus.optimal) return;
+					const value = sub.getObjectiveValue();
+					obsLo[i] = Math.min(obsLo[i], value);
+					obsHi[i] = Math.max(obsHi[i], value);
+					if (Math.ceil(obsLo[i] - EPS) < Math.floor(obsHi[i] + EPS)) return;
+				}
+			} finally {
+				sub.dispose();
+			}
+		};
+		if (opts.neighbourhood !== false) for (const i of undecided()) neighbourhood(targets[i], i);
+		result.decidedByNeighbourhood = targets.length - result.decidedByMoves - undecided().length;
+		opts.log?.(`neighbourhood LPs: ${result.decidedByNeighbourhood} more, ${undecided().length} left for the full LP, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 		const { minimize, maximize } = h.constants.objectiveSense;
 		const solve = (costs: Float64Array, sense: typeof minimize): number => {
@@ -377,7 +468,7 @@ export async function attack(s: Space, pub: Publication, truth: Truth, opts: Att
 
 		// Per-cell solves for what the probes did not decide.
 		const deadline = opts.timeLimitMs === undefined ? Infinity : t1 + opts.timeLimitMs;
-		for (const i of undecided()) {
+		for (const i of undecided().slice(0, opts.maxFullLpCells ?? Infinity)) {
 			const t = targets[i];
 			if (performance.now() > deadline) {
 				result.complete = false;
@@ -431,6 +522,7 @@ export async function attack(s: Space, pub: Publication, truth: Truth, opts: Att
 	}
 	result.pinned = targets.filter((t) => t.pinned);
 	result.undecided = targets.filter((t) => t.undecided).length;
+	if (result.undecided > 0) result.complete = false;
 	result.wrongPins = result.pinned.filter((t) => Math.ceil(t.min - EPS) !== t.trueValue);
 	result.solveMs = performance.now() - t1;
 	return result;
