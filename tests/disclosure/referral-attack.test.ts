@@ -81,10 +81,10 @@ describe('the attack', () => {
 
 	it('pins small counts of a weak publication of the same tables (true counts, <k only): the attack works', async () => {
 		const weak = weakPublication(pub, space, truth, K);
-		const r = await attack(space, weak, truth, { D: 0, k: K, neighbourhood: false, maxFullLpCells: 30, timeLimitMs: 30_000 });
+		const r = await attack(space, weak, truth, { D: 0, k: K, neighbourhood: false, maxFullLpCells: 10, timeLimitMs: 60_000 });
 		expect(r.failed).toBeNull();
 		expect(r.violations).toEqual([]);
-		expect(r.pinned.length).toBeGreaterThanOrEqual(3);
+		expect(r.pinned.length).toBeGreaterThanOrEqual(5);
 		expect(r.wrongPins).toEqual([]);
 	}, 120_000);
 });

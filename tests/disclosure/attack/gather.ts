@@ -148,41 +148,41 @@ export async function gatherPublication(db: Database, s: Space, opts: GatherOpti
 					for (const periode of PERIODES)
 						for (const lijn of ['0', '1', '2', 'alle'])
 							for (const leeftijd of leeftijden) {
-							if (!which.has('verwijzingen') && !(periode === 'jaar' && lijn === '2' && leeftijd === 'alle' && niveau !== 'praktijk' && noemer === null)) continue;
-							const q: Record<string, string> = { niveau, periode, lijn, leeftijd };
-							if (gemeente) q.gemeente = gemeente;
-							if (noemer) q.noemer = noemer;
-							later('verwijzingen', q, (rows, source) => {
-							const groups = leeftijdsgroepen(leeftijd);
-							for (const r of rows) {
-								const perPractice = niveau === 'praktijk' || r.noemer === 'patienten';
-								const box: Box = {
-									w: perPractice ? d.allWijken() : niveau === 'gemeente' ? d.wijkenOfGemeente(r.niveau_code) : d.wijk(r.niveau_code),
-									p:
-										niveau === 'praktijk'
-											? d.praktijk(r.niveau_code)
-											: !perPractice
-												? d.allPraktijken()
-												: niveau === 'gemeente'
-													? d.praktijkenInGemeente(r.niveau_code)
-													: d.praktijkenInWijk(r.niveau_code),
-									m: d.monthsOf(r.periode),
-									b: d.lijn(lijn === 'alle' ? null : Number(lijn)),
-									g: d.ages(groups)
-								};
-								if (box.w.length === 0 || box.m.length === 0 || (box.p.length === 0 && !perPractice)) throw new Error(`${source}: unknown row ${JSON.stringify(r)}`);
-								const published = parseCount(r.verwijzingen, k);
-								const rowSource = `${source} ${r.niveau_code} ${r.periode}`;
-								if (which.has('verwijzingen')) cells.push({ source: rowSource, box, published, countCell: true });
-								const pop = num(r.populatie);
-								if (pop !== null && !perPractice) populations.set(`${niveau}|${r.niveau_code}|${r.periode}|${leeftijd}`, pop);
-								const rate = num(r.per_1000);
-								// A rate beside a count that is not shown would give the count away: use it.
-								if (which.has('verwijzingen') && rate !== null && pop !== null && published.kind !== 'count') {
-									cells.push({ source: `${rowSource} per_1000`, box, published: countFromRate(rate, (pop * box.m.length) / 12), countCell: false });
-								}
-							}
-							});
+								if (!which.has('verwijzingen') && !(periode === 'jaar' && lijn === '2' && leeftijd === 'alle' && niveau !== 'praktijk' && noemer === null)) continue;
+								const q: Record<string, string> = { niveau, periode, lijn, leeftijd };
+								if (gemeente) q.gemeente = gemeente;
+								if (noemer) q.noemer = noemer;
+								later('verwijzingen', q, (rows, source) => {
+									const groups = leeftijdsgroepen(leeftijd);
+									for (const r of rows) {
+										const perPractice = niveau === 'praktijk' || r.noemer === 'patienten';
+										const box: Box = {
+											w: perPractice ? d.allWijken() : niveau === 'gemeente' ? d.wijkenOfGemeente(r.niveau_code) : d.wijk(r.niveau_code),
+											p:
+												niveau === 'praktijk'
+													? d.praktijk(r.niveau_code)
+													: !perPractice
+														? d.allPraktijken()
+														: niveau === 'gemeente'
+															? d.praktijkenInGemeente(r.niveau_code)
+															: d.praktijkenInWijk(r.niveau_code),
+											m: d.monthsOf(r.periode),
+											b: d.lijn(lijn === 'alle' ? null : Number(lijn)),
+											g: d.ages(groups)
+										};
+										if (box.w.length === 0 || box.m.length === 0 || (box.p.length === 0 && !perPractice)) throw new Error(`${source}: unknown row ${JSON.stringify(r)}`);
+										const published = parseCount(r.verwijzingen, k);
+										const rowSource = `${source} ${r.niveau_code} ${r.periode}`;
+										if (which.has('verwijzingen')) cells.push({ source: rowSource, box, published, countCell: true });
+										const pop = num(r.populatie);
+										if (pop !== null && !perPractice) populations.set(`${niveau}|${r.niveau_code}|${r.periode}|${leeftijd}`, pop);
+										const rate = num(r.per_1000);
+										// A rate beside a count that is not shown would give the count away: use it.
+										if (which.has('verwijzingen') && rate !== null && pop !== null && published.kind !== 'count') {
+											cells.push({ source: `${rowSource} per_1000`, box, published: countFromRate(rate, (pop * box.m.length) / 12), countCell: false });
+										}
+									}
+								});
 						}
 	}
 
@@ -204,16 +204,16 @@ export async function gatherPublication(db: Database, s: Space, opts: GatherOpti
 					if (van !== null) q.van = String(van);
 					if (tot !== null) q.tot = String(tot);
 					later('bestemmingen', q, (rows, source) => {
-					const m = d.yearsRange(van, tot);
-					const g = d.ages(leeftijdsgroepen(leeftijd));
-					const whole: Box = { w: scope.w, p: scope.p, m, b: d.lijn(null), g };
-					for (const r of rows) {
-						const box: Box = { w: scope.w, p: scope.p, m, b: d.bestemming(r.bestemming), g };
-						if (box.b.length === 0) throw new Error(`${source}: unknown bestemming ${r.bestemming}`);
-						cells.push({ source: `${source} ${r.bestemming}`, box, published: parseCount(r.verwijzingen, k), countCell: true });
-						const pct = num(r.aandeel_pct);
-						if (pct !== null) ratios.push({ source: `${source} ${r.bestemming} aandeel_pct`, part: box, whole, lo: Math.max(0, pct - 0.05) / 100, hi: (pct + 0.05) / 100 });
-					}
+						const m = d.yearsRange(van, tot);
+						const g = d.ages(leeftijdsgroepen(leeftijd));
+						const whole: Box = { w: scope.w, p: scope.p, m, b: d.lijn(null), g };
+						for (const r of rows) {
+							const box: Box = { w: scope.w, p: scope.p, m, b: d.bestemming(r.bestemming), g };
+							if (box.b.length === 0) throw new Error(`${source}: unknown bestemming ${r.bestemming}`);
+							cells.push({ source: `${source} ${r.bestemming}`, box, published: parseCount(r.verwijzingen, k), countCell: true });
+							const pct = num(r.aandeel_pct);
+							if (pct !== null) ratios.push({ source: `${source} ${r.bestemming} aandeel_pct`, part: box, whole, lo: Math.max(0, pct - 0.05) / 100, hi: (pct + 0.05) / 100 });
+						}
 					});
 				}
 	}

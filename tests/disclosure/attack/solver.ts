@@ -14,15 +14,19 @@
 //   part - lo*whole >= -D(1 + lo) (the published counts are each within D of the true ones).
 // Identical rows (the same leaves) are merged by intersecting their bounds.
 //
-// The LP relaxation is solved (leaves continuous): its range contains the integer range, so a cell
-// it leaves unpinned under the integer rounding of the bounds (ceil(min), floor(max)) is not pinned
-// by this LP-based attacker; a branch-and-bound attacker can do better only on cells whose
-// rounded range is exactly two integers, which `mipCheck` solves as integer programmes.
+// The LP relaxation is solved (leaves continuous): its range contains the integer range, and a
+// cell counts as pinned when ceil(min - 1e-6) == floor(max + 1e-6). (`mipCheck` re-solves, as
+// integer programmes, the cells whose rounded LP range holds exactly two integers.)
 //
-// Cost control: one model, many objectives (only the costs change between solves, warm-started
-// from the last basis). Every solution found is a feasible table; a cell whose sum differs by 1 or
-// more from its true value in any of them is not pinned, so it needs no solve of its own. The true
-// table is feasible by construction (checked), so min <= true <= max.
+// Cost control, in three passes; every pass only ever proves "not pinned", so only the cells the
+// first two cannot move reach the full LP, which alone decides "pinned":
+// 1. moves: the true table (feasible by construction, checked: `violations`) with one leaf of the
+//    cell +-1, possibly repaired by one other leaf +-1: an integer table that satisfies every row
+//    and moves the cell by 1 shows it is not pinned (even for an integer attacker);
+// 2. neighbourhood LPs: all leaves fixed at their true values except up to 150 near the cell; a
+//    solution of that small LP is a feasible table of the full LP;
+// 3. the full LP: one model, two objectives (min, max) per remaining cell, only the costs change
+//    between solves (warm start). Every solution found also widens the observed range of all cells.
 
 import loadHighs, { type Highs } from 'highs';
 import { forEachLeaf, type Space } from './space';
@@ -453,7 +457,7 @@ export async function attack(s: Space, pub: Publication, truth: Truth, opts: Att
 			return c;
 		};
 
-		// Probes: the sum of all small cells up and down, and random directions (seeded).
+		// Optional probes: the sum of all small cells up and down, and random directions (seeded).
 		let seed = 12345;
 		const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296);
 		const union = [...new Set(targets.flatMap((t) => t.vars))];
@@ -466,7 +470,7 @@ export async function attack(s: Space, pub: Publication, truth: Truth, opts: Att
 			}
 		}
 
-		// Per-cell solves for what the probes did not decide.
+		// Full-LP solves for what the moves, neighbourhoods and probes did not decide.
 		const deadline = opts.timeLimitMs === undefined ? Infinity : t1 + opts.timeLimitMs;
 		for (const i of undecided().slice(0, opts.maxFullLpCells ?? Infinity)) {
 			const t = targets[i];
