@@ -16,7 +16,7 @@ try {
 		const r = await loadTest(db, dir, { servers, seconds });
 		console.log(
 			`${servers} server(s), 50 gebruikers, ${seconds} s, ${r.swaps} wissels: ${(r.requests / seconds).toFixed(1)} verzoeken/s, ` +
-				`p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, mislukt ${r.failed} van ${r.requests} (load ${load.toFixed(1)})`
+				`p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, mislukt ${r.failed} van ${r.requests} (load ${load.toFixed(1)}) ${JSON.stringify(r.statuses)}`
 		);
 	}
 } finally {

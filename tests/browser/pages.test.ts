@@ -41,9 +41,14 @@ describe('every page', () => {
 		const { page, close } = await openPage(suite.browser);
 		await page.goto(suite.server.url + '/', { waitUntil: 'networkidle' });
 		const card = page.locator('[data-kpi="Testmaas"]');
-		// 2025: 15 second-line referrals / 3,500 inhabitants = 4,3 per 1,000; 2024: 11,0
-		expect(await card.locator('[data-kpi-value="tweede-lijn"]').textContent()).toBe('4,3');
-		expect(await card.textContent()).toContain('−61,0% lager dan 2024 (11,0)');
+		// 2025: 15 second-line referrals / 3,500 inhabitants; 2024: 33 / 3,000 (each count published)
+		const testmaas = (jaar: string) => pub((r) => lijn2(r) && GEMEENTE[r[1]] === 'GM9901' && r[0].startsWith(jaar))!;
+		const [r25, r24] = [(testmaas('2025') / 3500) * 1000, (testmaas('2024') / 3000) * 1000];
+		const nl1 = (x: number) => x.toFixed(1).replace('.', ',');
+		expect(await card.locator('[data-kpi-value="tweede-lijn"]').textContent()).toBe(nl1(r25));
+		const change = ((r25 - r24) / r24) * 100;
+		expect(change).toBeLessThan(0);
+		expect(await card.textContent()).toContain(`−${nl1(Math.abs(change))}% lager dan 2024 (${nl1(r24)})`);
 		// 2025: no referral of Testmaas stays in the basiszorg: 0 of 15
 		expect(await card.locator('[data-kpi-value="basiszorg"]').textContent()).toBe('0,0%');
 		await close();
