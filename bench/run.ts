@@ -20,18 +20,16 @@ import { BUILD_DIR, startServer } from '../tests/browser/server';
 import { ADMIN, sessionFetch, signIn, type Session } from '../tests/browser/session';
 import { UserStore } from '../src/lib/server/auth/users';
 import { loadTest } from './load';
-import { formatFigures, measureIngest } from './landelijk/ingest';
+import { runLandelijk } from './landelijk/run';
 
-// `npm run bench -- --schaal landelijk [--verwijzingen N]`: the national-scale import measurement
-// (bench/landelijk/ingest.ts: 10 million referrals by default) instead of the demo benchmark.
+// `npm run bench -- --schaal landelijk [--verwijzingen N] [--rondes N]`: the national-scale run
+// (bench/landelijk/run.ts: 10 million referrals by default, import and every page and export,
+// written to BENCHMARKS.md) instead of the demo benchmark.
 const schaalAt = process.argv.indexOf('--schaal');
 if (schaalAt >= 0) {
 	const schaal = process.argv[schaalAt + 1];
 	if (schaal !== 'landelijk') throw new Error(`--schaal kent alleen "landelijk", niet "${schaal}"`);
-	const n = process.argv.indexOf('--verwijzingen');
-	const figures = await measureIngest({ verwijzingen: n >= 0 ? Number(process.argv[n + 1].replaceAll('_', '')) : undefined });
-	console.log(formatFigures(figures));
-	process.exit(figures.ratio <= 1.5 && figures.ingestPeakRssMb < 2048 ? 0 : 1);
+	process.exit((await runLandelijk(process.argv.slice(2))) ? 0 : 1);
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..');

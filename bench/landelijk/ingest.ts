@@ -60,7 +60,9 @@ function machine(): string {
 	return `${cpus.length} cores (${cpus[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
 }
 
-export async function measureIngest(options: { verwijzingen?: number; dir?: string; log?: (line: string) => void } = {}): Promise<IngestFigures> {
+export async function measureIngest(
+	options: { verwijzingen?: number; dir?: string; log?: (line: string) => void; /** keep the imported database here (with its secret) */ keepDatabase?: string } = {}
+): Promise<IngestFigures> {
 	const rows = options.verwijzingen ?? LANDELIJK_DEFAULTS.verwijzingen;
 	const log = options.log ?? ((line: string) => console.log(line));
 	const dir = options.dir ?? path.join(os.tmpdir(), `landelijk-${rows}`);
@@ -101,6 +103,9 @@ export async function measureIngest(options: { verwijzingen?: number; dir?: stri
 		const bare2 = await child('bare', [path.join(work, 'kaal2.duckdb'), csv]);
 		log(`  ${bare2.seconds.toFixed(1)} s, ${bare2.peakRssMb} MB`);
 
+		if (options.keepDatabase) {
+			for (const suffix of ['', '.celsleutel']) fs.renameSync(db + suffix, options.keepDatabase + suffix);
+		}
 		const bareSeconds = (bare1.seconds + bare2.seconds) / 2;
 		return {
 			rows,
