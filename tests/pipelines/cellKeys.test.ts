@@ -3,21 +3,15 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingest } from '../../pipelines/ingest';
-import { BASE_FILES, fixture, makeTempDir, query } from './helpers';
+import { BASE_FILES, fixture, query, useTempDatabase } from './helpers';
 import { FIXTURE_SECRET_HEX, recordKey } from '../fixtures/cellKeys';
 
 let dir: string;
 let db: string;
 
-beforeEach(() => {
-	dir = makeTempDir();
-	db = path.join(dir, 'monitor.duckdb');
-});
-afterEach(() => {
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+useTempDatabase((d, p) => ([dir, db] = [d, p]));
 
 const keys = async () => (await query(db, 'SELECT verwijzing_id AS id, celsleutel FROM verwijzingen ORDER BY id')) as { id: string; celsleutel: number }[];
 

@@ -2,21 +2,13 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../pipelines/cli';
-import { fixture, makeTempDir, query, sha256 } from './helpers';
+import { fixture, query, sha256, useTempDatabase } from './helpers';
 
 let dir: string;
 let db: string;
-
-beforeEach(() => {
-	dir = makeTempDir();
-	db = path.join(dir, 'monitor.duckdb');
-});
-
-afterEach(() => {
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+useTempDatabase((d, p) => ([dir, db] = [d, p]));
 
 async function run(...argv: string[]) {
 	let stdout = '';

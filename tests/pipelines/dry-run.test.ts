@@ -3,21 +3,13 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingest, type FileReport } from '../../pipelines/ingest';
-import { BASE_FILES, expectError, fixture, makeTempDir, rejection, sha256 } from './helpers';
+import { BASE_FILES, expectError, fixture, rejection, sha256, useTempDatabase } from './helpers';
 
 let dir: string;
 let db: string;
-
-beforeEach(() => {
-	dir = makeTempDir();
-	db = path.join(dir, 'monitor.duckdb');
-});
-
-afterEach(() => {
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+useTempDatabase((d, p) => ([dir, db] = [d, p]));
 
 /** A report without its clock times, which differ between any two runs. */
 const figures = ({ startedAt: _s, finishedAt: _f, ...rest }: FileReport) => rest;

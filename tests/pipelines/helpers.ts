@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { expect } from 'vitest';
+import { expect, afterEach, beforeEach } from 'vitest';
 import { IngestFailedError, type IngestError } from '../../pipelines/errors';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/pipelines');
@@ -13,6 +13,19 @@ export const fixture = (name: string) => path.join(FIXTURES, name);
 
 /** The reference data every referral test needs, as hand-written in the fixtures. */
 export const BASE_FILES = ['wijken.csv', 'praktijken.csv'].map(fixture);
+
+/**
+ * A new temporary folder with a database path in it for every test, removed afterwards; `set`
+ * receives both (the test file keeps them in its own variables).
+ */
+export function useTempDatabase(set: (dir: string, db: string) => void): void {
+	let dir = '';
+	beforeEach(() => {
+		dir = makeTempDir();
+		set(dir, path.join(dir, 'monitor.duckdb'));
+	});
+	afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+}
 
 export function makeTempDir(): string {
 	return fs.mkdtempSync(path.join(os.tmpdir(), 'bzm-pipelines-'));

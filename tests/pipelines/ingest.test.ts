@@ -5,23 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingest, type IngestProgress } from '../../pipelines/ingest';
 import { DEFAULT_BESTEMMINGEN } from '$contract/codes';
 import { SCHEMA_VERSION } from '$contract/schema';
-import { BASE_FILES, fixture, makeTempDir, query, rejection, sha256, writeFile } from './helpers';
+import { BASE_FILES, fixture, query, rejection, sha256, writeFile, useTempDatabase } from './helpers';
 
 let dir: string;
 let db: string;
-
-beforeEach(() => {
-	dir = makeTempDir();
-	db = path.join(dir, 'monitor.duckdb');
-});
-
-afterEach(() => {
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+useTempDatabase((d, p) => ([dir, db] = [d, p]));
 
 const verwijzingen = (where = '') =>
 	query(

@@ -4,25 +4,17 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadedByKey } from '$contract/provenance';
 import { parseVersionFileName, versionFileName } from '$contract/versions';
 import { lockPath } from '../../pipelines/db/lock';
 import { DEFAULT_KEEP_VERSIONS, listVersions, rollback, versionsDir } from '../../pipelines/db/versions';
 import { ingest } from '../../pipelines/ingest';
-import { BASE_FILES, fixture, makeTempDir, query, rejection, sha256, writeFile } from './helpers';
+import { BASE_FILES, fixture, query, rejection, sha256, writeFile, useTempDatabase } from './helpers';
 
 let dir: string;
 let db: string;
-
-beforeEach(() => {
-	dir = makeTempDir();
-	db = path.join(dir, 'monitor.duckdb');
-});
-
-afterEach(() => {
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+useTempDatabase((d, p) => ([dir, db] = [d, p]));
 
 /** A wijken file with one wijk renamed: each one changes the database. */
 function wijkenVersion(n: number): string {
