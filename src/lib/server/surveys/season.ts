@@ -19,8 +19,12 @@ export interface Seizoen {
 	vergelijkingen: number;
 }
 
-/** One season with all its figures and Holm-corrected verdicts. */
-export async function seizoen(db: Database, k: number, naam: string): Promise<Seizoen> {
+/** One season with all its figures and Holm-corrected verdicts; computed once per database version. */
+export function seizoen(db: Database, k: number, naam: string): Promise<Seizoen> {
+	return db.memo('seizoen', [k, naam], () => computeSeizoen(db, k, naam));
+}
+
+async function computeSeizoen(db: Database, k: number, naam: string): Promise<Seizoen> {
 	const [analyse, cijfers, janee] = await Promise.all([seizoenAnalyse(db, k, naam), rapportcijfers(db, k, naam), jaNeeVragen(db, k, naam)]);
 	const intervals = [
 		...analyse.scopes.flatMap((s) => [...s.veranderingen.map((v) => v.interval), ...s.rolverschillen.map((r) => r.interval)]),

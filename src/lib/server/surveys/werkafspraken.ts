@@ -153,7 +153,12 @@ export function gedragVenster(datum: string): { van: string; tot: string } {
 }
 
 /** All rounds, questions and wijken of the werkafspraken monitor (or of one wijk and all together). */
-export async function werkafspraken(db: Database, k: number, wijk: string | null = null): Promise<Werkafspraken> {
+/** Computed once per database version (Database.memo). */
+export function werkafspraken(db: Database, k: number, wijk: string | null = null): Promise<Werkafspraken> {
+	return db.memo('werkafspraken', [k, wijk], () => computeWerkafspraken(db, k, wijk));
+}
+
+async function computeWerkafspraken(db: Database, k: number, wijk: string | null): Promise<Werkafspraken> {
 	if (!(await hasSurveyTables(db))) return { vragen: [], rondes: [], wijken: [], rijen: [] };
 	const [answers, respondents, namen] = await Promise.all([
 		// The whole region is always read, so that choosing a wijk does not change what is shown.
