@@ -35,13 +35,13 @@ function markdown(ingest: IngestFigures, pages: PagesResult, rounds: number): st
 		'',
 		`Busiest gemeente ${pages.gemeente}, busiest wijk ${pages.wijk}. "first": the first request after the server started (the default views are prewarmed in the background); p50/p95 over ${rounds} warm requests, signed in as beheerder; "bare": the bare DuckDB query that computes the same referral figures from the referral rows (median of 5). Server peak RSS during the run: ${nl(pages.serverPiekRssMb)} MB (goal < 1.536 MB).`,
 		'',
-		'| scale | route | first | p50 | p95 | bare | p95 / bare | goal p95 |',
-		'|---|---|---|---|---|---|---|---|'
+		'| scale | route | status | first | p50 | p95 | bare | p95 / bare | goal p95 |',
+		'|---|---|---|---|---|---|---|---|---|'
 	];
 	for (const m of pages.metingen) {
 		const goal = GOAL[m.schaal];
 		lines.push(
-			`| ${m.schaal} | \`${m.route}\` | ${nl(m.eersteMs)} ms | ${nl(m.p50)} ms | ${nl(m.p95)} ms | ${m.kaalMs === null ? '–' : `${nl(m.kaalMs)} ms`} | ${m.kaalMs === null ? '–' : `${nl(m.p95 / m.kaalMs, 2)}x`} | < ${goal} ms ${m.p95 < goal ? '(met)' : '(missed)'} |`
+			`| ${m.schaal} | \`${m.route}\` | ${m.status} | ${nl(m.eersteMs)} ms | ${nl(m.p50)} ms | ${nl(m.p95)} ms | ${m.kaalMs === null ? '–' : `${nl(m.kaalMs)} ms`} | ${m.kaalMs === null ? '–' : `${nl(m.p95 / m.kaalMs, 2)}x`} | < ${goal} ms ${m.p95 < goal ? '(met)' : '(missed)'} |`
 		);
 	}
 	lines.push('', '## JavaScript shipped per page (gzip)', '', '| route | kB |', '|---|---|');
