@@ -29,7 +29,7 @@ const rows = (except: string[] = []): Referral[] => [
 ];
 
 let n = 0;
-async function page(referrals: Referral[], query = 'venster=6') {
+async function page(referrals: Referral[], query = 'venster=6', national = false) {
 	const file = path.join(dir, `page${n++}.duckdb`);
 	await createOjgDb(file, PRACTICES, referrals, [
 		{ praktijk: 'T', functie: 'ojg', start: '2024-07-15' },
@@ -39,7 +39,9 @@ async function page(referrals: Referral[], query = 'venster=6') {
 	const params = parseOjgParams(new URLSearchParams(query));
 	const effect = await ojgEffect(db, params.venster, params.vergelijking, 5);
 	db.close();
-	const data = { ok: true, site: { ok: true }, params, query, effect };
+	// As +page.server.ts hands it over (fewer than 25 placements: all of them shown).
+	const totaal = { plaatsingen: effect.plaatsingen.length, geschat: effect.plaatsingen.filter((x) => x.status === 'geschat').length };
+	const data = { ok: true, site: { ok: true }, params, query, effect, totaal: national ? { plaatsingen: 1647, geschat: 1200 } : totaal, beperkt: national ? 25 : null };
 	return render(Page, { props: { data } as never }).body;
 }
 
@@ -69,5 +71,12 @@ describe('/ojg', () => {
 		expect(t).toContain('Er is geen betrouwbaarheidsinterval: te weinig vergelijkingspraktijken om de toevalsspreiding te schatten');
 		expect(html).toContain('data-no-interval="true"');
 		expect(t).not.toContain('Spreidingsfactor');
+	});
+
+	it('nationally says it shows the 25 most recent placements, with the pooled figures over all', async () => {
+		const t = text(await page(rows(), 'venster=6', true));
+		expect(t).toContain('1647 plaatsingen: 1200 geschat, 447 niet te schatten of niet te tonen');
+		expect(t).toContain('Hieronder staan de 25 meest recente plaatsingen; het gemiddelde en de spreidingsfactor gaan over alle 1647.');
+		expect(text(await page(rows()))).not.toContain('meest recente plaatsingen');
 	});
 });
