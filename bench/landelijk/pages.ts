@@ -156,16 +156,27 @@ function peakRssMb(pid: number): number {
 	return kb / 1024;
 }
 
-/** The gzip size of the JavaScript a page loads (its module scripts and modulepreloads). */
-async function shippedJs(session: Session, html: string): Promise<number> {
-	const srcs = new Set<string>();
-	for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)) srcs.add(m[1]);
-	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) srcs.add(m[1]);
-	for (const m of html.matchAll(/<script[^>]+src="([^"]+)"/g)) srcs.add(m[1]);
+/**
+ * The gzip size of the JavaScript a page loads: the module scripts and preloads of its HTML and,
+ * followed through every static and dynamic import, the chunks they pull in (each counted once).
+ */
+export async function shippedJs(session: Session, html: string): Promise<number> {
+	// From the HTML: its scripts, preloads and the imports of its inline start script (the page's
+	// own nodes). From a chunk: only its static imports; its dynamic imports are other pages' nodes.
+	const found = (text: string, base: string, dynamic: boolean) =>
+		[...text.matchAll(dynamic ? /(?:import\(\s*"|from\s*"|import\s*"|href="|src=")([^"]+\.js)"/g : /(?:from\s*"|import\s*")([^"]+\.js)"/g)].map((m) => new URL(m[1], base).pathname);
+	const queue = found(html, 'http://x/', true).filter((p) => p.includes('/_app/'));
+	const seen = new Set<string>();
 	let total = 0;
-	for (const src of srcs) {
-		const res = await sessionFetch(session, src.startsWith('/') ? src : `/${src.replace(/^\.\//, '')}`);
-		if (res.status === 200) total += zlib.gzipSync(Buffer.from(await res.arrayBuffer())).length;
+	while (queue.length) {
+		const p = queue.pop()!;
+		if (seen.has(p)) continue;
+		seen.add(p);
+		const res = await sessionFetch(session, p);
+		if (res.status !== 200) continue;
+		const body = Buffer.from(await res.arrayBuffer());
+		total += zlib.gzipSync(body).length;
+		for (const next of found(body.toString('utf8'), `http://x${p}`, false)) if (!seen.has(next)) queue.push(next);
 	}
 	return total;
 }

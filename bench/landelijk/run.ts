@@ -44,7 +44,7 @@ function markdown(ingest: IngestFigures, pages: PagesResult, rounds: number): st
 			`| ${m.schaal} | \`${m.route}\` | ${m.status} | ${nl(m.eersteMs)} ms | ${nl(m.p50)} ms | ${nl(m.p95)} ms | ${m.kaalMs === null ? '–' : `${nl(m.kaalMs)} ms`} | ${m.kaalMs === null ? '–' : `${nl(m.p95 / m.kaalMs, 2)}x`} | < ${goal} ms ${m.p95 < goal ? '(met)' : '(missed)'} |`
 		);
 	}
-	lines.push('', '## JavaScript shipped per page (gzip)', '', '| route | kB |', '|---|---|');
+	lines.push('', '## JavaScript shipped per page (gzip)', '', 'The entries and everything they import statically (a route\'s own node chunk not separated).', '', '| route | kB |', '|---|---|');
 	for (const j of pages.jsPerPagina) lines.push(`| \`${j.route}\` | ${nl(j.gzipKb, 1)} |`);
 	lines.push('');
 	return lines.join('\n');
