@@ -4,6 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { SCHEMA_VERSION } from '../contract/schema';
 import { buildDemoDatabase } from './demo-db';
 import { serve } from './serve';
 import { DEMO_ACCOUNTS, demoPassword } from '../src/lib/server/auth/bootstrap';
@@ -31,8 +33,30 @@ function buildIsStale(): boolean {
 	return sources.some((p) => fs.existsSync(p) && newestMtime(p) > built);
 }
 
+/** A demo database built by an older version of the monitor (only demo data is ever rebuilt). */
+async function isOutdatedDemo(file: string): Promise<boolean> {
+	try {
+		const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
+		try {
+			const c = await instance.connect();
+			const rows = (await c.runAndReadAll(`SELECT key, value FROM meta WHERE key IN ('demo', 'schema_version')`)).getRowObjectsJS();
+			c.closeSync();
+			const meta = new Map(rows.map((r) => [String(r.key), String(r.value)]));
+			return meta.get('demo') === '1' && Number(meta.get('schema_version')) < SCHEMA_VERSION;
+		} finally {
+			instance.closeSync();
+		}
+	} catch {
+		return false;
+	}
+}
+
 if (!fs.existsSync(dbPath)) {
 	console.log(`Geen database op ${dbPath}: de demodatabase wordt gebouwd uit data/demo/ …`);
+	await buildDemoDatabase(dbPath);
+} else if (await isOutdatedDemo(dbPath)) {
+	console.log(`De demodatabase op ${dbPath} is van een oudere versie van de monitor: hij wordt opnieuw gebouwd uit data/demo/ …`);
+	fs.rmSync(dbPath, { force: true });
 	await buildDemoDatabase(dbPath);
 }
 /** What SvelteKit and Vite print on every build that means nothing to someone starting the app. */
