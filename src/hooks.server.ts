@@ -19,9 +19,10 @@ export const init: ServerInit = async () => {
 	});
 	if (announcement) console.log(announcement);
 	// The default views are computed for every new version of the database before anyone asks.
+	// Opening the file (a trivial query) is a new version too, so the listener runs once for it.
 	const database = db();
 	database.onNewVersion((d) => void prewarm(d));
-	if (database.exists()) void prewarm(database);
+	if (database.exists()) void database.query('SELECT 1').catch(() => undefined);
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
