@@ -18,6 +18,7 @@ import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnSpec, CustomPlan, DatasetSpec } from './validators/spec';
 import { acquireLock } from './db/lock';
+import { timed } from './profile';
 import { DEFAULT_KEEP_VERSIONS, keepVersion } from './db/versions';
 import { openWorkingCopy, type WorkingCopy } from './db/workingCopy';
 import { DEFAULT_MAX_ERRORS, ErrorCollector, IngestError, IngestFailedError } from './errors';
@@ -117,7 +118,7 @@ export async function ingest(dbPath: string, files: readonly IngestInput[], opts
 	let copy: WorkingCopy | null = null;
 	const connection = async () => {
 		if (!copy) {
-			copy = await openWorkingCopy(dbPath);
+			copy = await timed('working copy', () => openWorkingCopy(dbPath));
 			await prepareConnection(copy.connection);
 		}
 		return copy.connection;
@@ -134,7 +135,7 @@ export async function ingest(dbPath: string, files: readonly IngestInput[], opts
 		for (const file of checked) {
 			reports.push(await loadFile(conn, file, { today, maxErrors, loadedBy: opts.loadedBy, onProgress: opts.onProgress }));
 		}
-		await fillRecordKeys(conn, cellKeySecret(dbPath, !opts.dryRun));
+		await timed('record keys', () => fillRecordKeys(conn, cellKeySecret(dbPath, !opts.dryRun)));
 		if (opts.dryRun) {
 			copy = null;
 			wc.discard();
@@ -145,7 +146,7 @@ export async function ingest(dbPath: string, files: readonly IngestInput[], opts
 		const keep = opts.keepVersions ?? DEFAULT_KEEP_VERSIONS;
 		copy = null;
 		try {
-			await wc.commit(wc.created ? undefined : () => void keepVersion(dbPath, lastLoadId, keep));
+			await timed('checkpoint and swap', () => wc.commit(wc.created ? undefined : () => void keepVersion(dbPath, lastLoadId, keep)));
 		} catch (e) {
 			wc.discard();
 			throw e;
@@ -255,11 +256,11 @@ async function checkFile(
 	// Small CSV files are read into memory: quicker than a round through DuckDB, and the same rules.
 	if (!isCsv || fs.statSync(file).size < streamFromBytes(opts)) return checkInMemory(file, input, name, position, opts, errors, limits);
 
-	const scan = await scanCsv(file, name, errors, {
+	const scan = await timed('scan (JavaScript)', () => scanCsv(file, name, errors, {
 		maxRows: limits.maxRows,
 		scratchDir: scratch,
 		onRows: opts.onProgress && ((done) => opts.onProgress!({ file: name, dataset: '', phase: 'lezen', done, total: 0 }))
-	});
+	}));
 	if (!scan) return null;
 	const detection = detectDataset(scan.header, opts.dataset);
 	if (detection.ok && detection.spec.custom) {
@@ -272,16 +273,16 @@ async function checkFile(
 	}
 
 	const conn = await connection();
-	const sql = await loadCsv(conn, scan, name, `bzm_f${position}`);
+	const sql = await timed('read_csv', () => loadCsv(conn, scan, name, `bzm_f${position}`));
 	// Mangled text first; then, before anything else looks at the values: a file with personal data
 	// goes no further. Free text (werkplan notes, SWOT items) is the exception: masked, not rejected.
-	await checkTextAndPrivacySql(conn, sql, errors, specColumns(sql.header, detection, (c) => c.type.freeText === true), specColumns(sql.header, detection));
+	await timed('mojibake and privacy', () => checkTextAndPrivacySql(conn, sql, errors, specColumns(sql.header, detection, (c) => c.type.freeText === true), specColumns(sql.header, detection)));
 	if (!errors.empty) return null;
 	if (!detection.ok) {
 		errors.add(sql.headerLine, undefined, detection.rule, detection.message);
 		return null;
 	}
-	const header = await matchHeaderSql(conn, sql, detection.spec, errors);
+	const header = await timed('header', () => matchHeaderSql(conn, sql, detection.spec, errors));
 	if (!errors.empty) return null;
 	return {
 		name,
@@ -403,7 +404,7 @@ async function loadFile(
 		if (custom) result = await custom.write(conn, loadId);
 		else if (staged) {
 			progress('laden')?.(0);
-			result = await upsertStage(conn, spec, staged.table, loadId);
+			result = await timed('insert', () => upsertStage(conn, spec, staged.table, loadId));
 			progress('laden')?.(staged.rows);
 		} else result = await upsertRows(conn, spec, rows, loadId, progress('laden'));
 		const { replaced, unchanged } = result;

@@ -4,7 +4,10 @@
 // each. Each runs in its own child process, so its peak RSS (VmHWM) is its own; bare DuckDB runs
 // before and after the import and the mean is taken, so that a busy machine weighs on both alike.
 //
-//   npx tsx bench/landelijk/ingest.ts [--verwijzingen 10000000] [--map /tmp/landelijk]
+//   npx tsx bench/landelijk/ingest.ts [--verwijzingen 10000000] [--map /tmp/landelijk] [--alleen-import]
+//
+// The import's time per step (pipelines/profile.ts) is printed with the figures; --alleen-import
+// skips the bare DuckDB runs (to profile the import alone, e.g. after a change).
 //
 // measureIngest() is what `npm run bench -- --schaal landelijk` calls.
 
@@ -36,12 +39,15 @@ export interface IngestFigures {
 	machine: string;
 	/** Load average over 1 minute at the start and the end: other work on the machine. */
 	load: [number, number];
+	/** The import's time per step, in seconds (pipelines/profile.ts). */
+	phases: { name: string; seconds: number }[];
 }
 
 interface ChildResult {
 	seconds: number;
 	peakRssMb: number;
 	output?: unknown;
+	phases?: { name: string; ms: number }[];
 }
 
 /** Runs this file as a child in `mode`; it prints one JSON line with its time and peak RSS. */
@@ -61,7 +67,15 @@ function machine(): string {
 }
 
 export async function measureIngest(
-	options: { verwijzingen?: number; dir?: string; log?: (line: string) => void; /** keep the imported database here (with its secret) */ keepDatabase?: string } = {}
+	options: {
+		verwijzingen?: number;
+		dir?: string;
+		log?: (line: string) => void;
+		/** keep the imported database here (with its secret) */
+		keepDatabase?: string;
+		/** skip the bare DuckDB runs (their figures are then 0) */
+		importOnly?: boolean;
+	} = {}
 ): Promise<IngestFigures> {
 	const rows = options.verwijzingen ?? LANDELIJK_DEFAULTS.verwijzingen;
 	const log = options.log ?? ((line: string) => console.log(line));
@@ -93,15 +107,18 @@ export async function measureIngest(
 		const base = path.join(work, 'basis.duckdb');
 		fs.copyFileSync(db, base);
 
-		log('kale DuckDB (1)');
-		const bare1 = await child('bare', [path.join(work, 'kaal1.duckdb'), csv]);
-		log(`  ${bare1.seconds.toFixed(1)} s, ${bare1.peakRssMb} MB`);
+		const bare = async (n: number): Promise<ChildResult> => {
+			if (options.importOnly) return { seconds: 0, peakRssMb: 0 };
+			log(`kale DuckDB (${n})`);
+			const r = await child('bare', [path.join(work, `kaal${n}.duckdb`), csv]);
+			log(`  ${r.seconds.toFixed(1)} s, ${r.peakRssMb} MB`);
+			return r;
+		};
+		const bare1 = await bare(1);
 		log('import');
 		const imp = await child('ingest', [db, csv]);
 		log(`  ${imp.seconds.toFixed(1)} s, ${imp.peakRssMb} MB`);
-		log('kale DuckDB (2)');
-		const bare2 = await child('bare', [path.join(work, 'kaal2.duckdb'), csv]);
-		log(`  ${bare2.seconds.toFixed(1)} s, ${bare2.peakRssMb} MB`);
+		const bare2 = await bare(2);
 
 		if (options.keepDatabase) {
 			for (const suffix of ['', '.celsleutel']) fs.renameSync(db + suffix, options.keepDatabase + suffix);
@@ -119,7 +136,8 @@ export async function measureIngest(
 			referenceSeconds: ref.seconds,
 			generateSeconds,
 			machine: machine(),
-			load: [load0, os.loadavg()[0]]
+			load: [load0, os.loadavg()[0]],
+			phases: (imp.phases ?? []).map((p) => ({ name: p.name, seconds: p.ms / 1000 }))
 		};
 	} finally {
 		fs.rmSync(work, { recursive: true, force: true });
@@ -140,9 +158,13 @@ function peakRssMb(): number {
 async function runChild(kind: string, db: string, files: string[]): Promise<void> {
 	const t = performance.now();
 	let output: unknown;
+	let phases: unknown;
 	if (kind === 'ingest') {
 		const { ingest } = await import('../../pipelines/ingest');
+		const { takePhases } = await import('../../pipelines/profile');
+		takePhases();
 		const reports = await ingest(db, files);
+		phases = takePhases();
 		output = reports.map((r) => ({ file: r.file, rows: r.rowsLoaded }));
 	} else {
 		const { DuckDBInstance } = await import('@duckdb/node-api');
@@ -155,7 +177,7 @@ async function runChild(kind: string, db: string, files: string[]): Promise<void
 		instance.closeSync();
 	}
 	const seconds = (performance.now() - t) / 1000;
-	console.log(JSON.stringify({ seconds, peakRssMb: peakRssMb(), output }));
+	console.log(JSON.stringify({ seconds, peakRssMb: peakRssMb(), output, phases }));
 }
 
 export function formatFigures(f: IngestFigures): string {
@@ -166,7 +188,9 @@ export function formatFigures(f: IngestFigures): string {
 		`  kale DuckDB read_csv (CTAS):    ${nl(f.bareSeconds)} s (${f.bareRuns.map((s) => nl(s)).join(' en ')}), piek-RSS ${f.barePeakRssMb} MB`,
 		`  verhouding: ${nl(f.ratio, 2)}x (doel: 1,5x); referentiegegevens vooraf: ${nl(f.referenceSeconds)} s` +
 			(f.generateSeconds === null ? '' : `; genereren: ${nl(f.generateSeconds)} s`),
-		`  machine: ${f.machine}; belasting (1 min) ${nl(f.load[0], 1)} bij de start, ${nl(f.load[1], 1)} aan het eind`
+		`  machine: ${f.machine}; belasting (1 min) ${nl(f.load[0], 1)} bij de start, ${nl(f.load[1], 1)} aan het eind`,
+		'  stappen van de import:',
+		...f.phases.map((p) => `    ${p.name.padEnd(44)} ${nl(p.seconds).padStart(7)} s`)
 	].join('\n');
 }
 
@@ -183,7 +207,7 @@ if (invokedDirectly) {
 			return i >= 0 ? argv[i + 1] : undefined;
 		};
 		const verwijzingen = at('--verwijzingen') ? Number(at('--verwijzingen')!.replaceAll('_', '')) : undefined;
-		const figures = await measureIngest({ verwijzingen, dir: at('--map') });
+		const figures = await measureIngest({ verwijzingen, dir: at('--map'), importOnly: argv.includes('--alleen-import') });
 		console.log(formatFigures(figures));
 		console.log(JSON.stringify(figures));
 	}

@@ -27,6 +27,7 @@ import { checkHeaderPrivacy, columnPrivacy, columnRole, type ColumnPrivacy } fro
 import { columnPosition } from '../readers/position';
 import { findPersonalData } from '../../contract/privacy';
 import type { CheckedRow, DatasetSpec } from './spec';
+import { startPhase } from '../profile';
 
 /** A CSV file's rows in DuckDB: the data rows only (header and blank rows removed), record numbers as rowid. */
 export interface SqlTable {
@@ -234,6 +235,7 @@ export async function checkRowsSql(
 	const cols = spec.columns;
 
 	// 1. Values: distinct values per column through the column's check, or trimmed in SQL.
+	let end = startPhase('values: distinct values through JavaScript');
 	const select: string[] = ['r.rowid AS rec'];
 	const joins: string[] = [];
 	const errorCols: string[] = [];
@@ -305,6 +307,8 @@ export async function checkRowsSql(
 		select.push(`CASE WHEN ${raw} IS NULL THEN ${c.required ? str(REQUIRED) : 'NULL'} ELSE m${j}.msg END AS m${j}`);
 		errorCols.push(`e${j}`);
 	}
+	end();
+	end = startPhase('values: checked table (joins)');
 	const bad = errorCols.length ? errorCols.map((e) => `${e} IS NOT NULL`).join(' OR ') : 'false';
 	await conn.run(`DROP TABLE IF EXISTS ${chk}`);
 	await conn.run(`CREATE TEMP TABLE ${chk} AS SELECT *, (${bad}) AS bad FROM (SELECT ${select.join(', ')} FROM ${t.table} r ${joins.join(' ')})`);
@@ -323,6 +327,8 @@ export async function checkRowsSql(
 		}
 	}
 	onProgress?.(Math.floor(t.rows / 2));
+	end();
+	end = startPhase('cross-column check');
 
 	// 2. Cross-column checks and derived columns.
 	let source = chk;
@@ -407,6 +413,8 @@ export async function checkRowsSql(
 		await conn.run(`DROP TABLE ${derived}`);
 	}
 
+	end();
+	end = startPhase('references');
 	// 3. References: values that the referenced table does not hold (as it is in the working copy now).
 	const keyColumn = { wijken: 'wijk_code', praktijken: 'praktijk_code', bestemmingen: 'bestemming', werkplannen: 'werkplan_id', enquetes: 'enquete_id' } as const;
 	for (const [k, ref] of spec.references.entries()) {
@@ -437,6 +445,8 @@ export async function checkRowsSql(
 		await conn.run(`DROP TABLE ${list}`);
 	}
 
+	end();
+	end = startPhase('duplicate keys');
 	// 4. The key, once per file.
 	const keys = spec.key.map((k) => `c.${ident(k)}`).join(', ');
 	const dupes = Number((await conn.runAndReadAll(`SELECT count(*) FROM (SELECT 1 FROM ${source} c WHERE NOT c.bad GROUP BY ${keys} HAVING count(*) > 1)`)).getRows()[0][0]);
@@ -457,6 +467,7 @@ export async function checkRowsSql(
 		}
 	}
 
+	end();
 	problems.sort((a, b) => a.rec - b.rec || a.kind - b.kind || a.sub - b.sub);
 	for (const p of problems.slice(0, maxErrors)) errors.add(t.lineOf(p.rec), p.column, p.rule, p.message);
 	onProgress?.(t.rows);
