@@ -11,7 +11,7 @@ export interface JsonFileReport {
 	table: string;
 	loadId: number;
 	sha256: string;
-	format: 'csv' | 'xlsx';
+	format: 'csv' | 'xlsx' | 'geojson';
 	encoding?: string;
 	delimiter?: string;
 	/** Data rows in the file (empty lines not counted). */
@@ -26,6 +26,8 @@ export interface JsonFileReport {
 	rowsRejected: number;
 	/** Dutch warnings (unknown columns, ...). */
 	warnings: string[];
+	/** Dutch notes that are no warning (wijkgrenzen: reprojected, simplified from ... to ...). */
+	notes?: string[];
 	startedAt: string;
 	finishedAt: string;
 }

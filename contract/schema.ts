@@ -148,6 +148,22 @@ CREATE TABLE IF NOT EXISTS swot (
   PRIMARY KEY (wijk_code, datum, item_sleutel)
 );
 
+-- Optional wijk boundaries for the maps (dataset wijkgrenzen, a GeoJSON file): per wijk its
+-- (Multi)Polygon in WGS84 as GeoJSON text, simplified at ingest; the source's coordinate system and
+-- the vertices and bytes before and after simplification are kept for provenance. Databases
+-- without this table are read as "no boundaries loaded" (the table is optional, the schema
+-- version unchanged); the next import adds it.
+CREATE TABLE IF NOT EXISTS wijkgrenzen (
+  wijk_code VARCHAR PRIMARY KEY,
+  geometrie VARCHAR NOT NULL,         -- GeoJSON geometry, WGS84 [lon, lat], 5 decimals
+  bron_crs VARCHAR NOT NULL,          -- EPSG:28992 | EPSG:4326, as delivered
+  punten_voor INTEGER NOT NULL,
+  punten_na INTEGER NOT NULL,
+  bytes_voor INTEGER NOT NULL,
+  bytes_na INTEGER NOT NULL,
+  load_id INTEGER NOT NULL
+);
+
 -- Surveys (leerbijeenkomsten, werkafspraken monitor): the questionnaire and its questions ...
 CREATE TABLE IF NOT EXISTS enquetes (
   enquete_id VARCHAR PRIMARY KEY,

@@ -37,6 +37,7 @@ export function formatReport(r: FileReport, dryRun = false): string {
 			`${nl.format(r.rowsReplaced)} ${replaced} (waarvan ${nl.format(r.rowsUnchanged)} ongewijzigd), ` +
 			`${nl.format(r.rowsRejected)} geweigerd`
 	];
+	for (const n of r.notes ?? []) lines.push(`  ${n}`);
 	for (const w of r.warnings) lines.push(`  waarschuwing: ${w}`);
 	return lines.join('\n');
 }

@@ -45,6 +45,13 @@ export type RuleId =
 	| 'enquete-vragen'
 	| 'tekst-gemaskeerd'
 	| 'wijk-afwijkend'
+	// wijkgrenzen (GeoJSON)
+	| 'geojson-ongeldig'
+	| 'geojson-soort'
+	| 'geometrie-soort'
+	| 'geometrie-ongeldig'
+	| 'crs-onbekend'
+	| 'coordinaten-bereik'
 	// privacy
 	| 'privacy-kolomnaam'
 	| 'privacy-bsn'

@@ -30,6 +30,7 @@ import { scanCsv } from './readers/csvScan';
 import { formatSize } from './readers/limits';
 import type { RawTable, TextEncodingName } from './readers/table';
 import { detectDataset, type Detection } from './registry';
+import { checkGeoJson, isGeoJsonFile, wijkgrenzen } from './datasets/wijkgrenzen/dataset';
 import { today as dutchToday } from '../contract/dates';
 import type { JsonFileReport } from '../contract/ingestJson';
 import { matchHeader, normaliseColumnName, type HeaderMatch } from './validators/header';
@@ -91,7 +92,7 @@ interface CheckedFile {
 	table?: RawTable;
 	/** ... or in DuckDB (a CSV). */
 	sql?: SqlTable;
-	format: 'csv' | 'xlsx';
+	format: 'csv' | 'xlsx' | 'geojson';
 	encoding?: TextEncodingName;
 	delimiter?: string;
 	date1904?: boolean;
@@ -248,6 +249,12 @@ async function checkFile(
 		fs.writeFileSync(file, input.bytes);
 	}
 	if (!checkFileOnDisk(file, errors, limits)) return null;
+	// A GeoJSON file (wijkgrenzen) is no table: it checks itself and loads through a custom plan.
+	if (isGeoJsonFile(file, name, opts.dataset)) {
+		const geo = checkGeoJson(file, opts.dataset, errors);
+		if (!geo) return null;
+		return { name, sha256: geo.sha256, format: 'geojson', rowsRead: geo.rowsRead, spec: wijkgrenzen, header: { sourceIndex: [], displayName: [], warnings: [] }, position, plan: geo.plan };
+	}
 
 	const ext = path.extname(name).toLowerCase();
 	const head = readHead(file);
@@ -423,6 +430,7 @@ async function loadFile(
 			rowsUnchanged: unchanged,
 			rowsRejected: 0,
 			warnings: [...file.header.warnings, ...(custom?.warnings ?? [])],
+			...(custom?.notes?.length ? { notes: custom.notes } : {}),
 			startedAt,
 			finishedAt: new Date().toISOString()
 		};

@@ -10,6 +10,7 @@ import { swot } from './datasets/swot';
 import type { DatasetSpec } from './validators/spec';
 import { verwijzingen } from './datasets/verwijzingen';
 import { wijken } from './datasets/wijken';
+import { wijkgrenzen } from './datasets/wijkgrenzen/dataset';
 import { mijlpalen, voortgang, werkplannen } from './datasets/werkplannen';
 import type { RuleId } from './errors';
 import { normaliseColumnName } from './validators/header';
@@ -34,9 +35,12 @@ export const DATASETS: readonly DatasetSpec[] = [
 	responsenForms
 ];
 
+/** Datasets read from a GeoJSON file instead of a table (ingest.ts routes them before detection). */
+export const GEOJSON_DATASETS: readonly DatasetSpec[] = [wijkgrenzen];
+
 /** Names accepted by --dataset: every dataset id, and `populatie` for either shape. */
 export function datasetNames(): string[] {
-	return [...new Set(DATASETS.flatMap((d) => [d.family, d.id]))];
+	return [...new Set([...DATASETS, ...GEOJSON_DATASETS].flatMap((d) => [d.family, d.id]))];
 }
 
 export type Detection = { ok: true; spec: DatasetSpec } | { ok: false; rule: RuleId; message: string };

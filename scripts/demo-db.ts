@@ -9,7 +9,7 @@ export const DEMO_DIR = path.join(root, 'data/demo');
 export function demoFiles(): string[] {
 	return fs
 		.readdirSync(DEMO_DIR)
-		.filter((f) => /\.(csv|xlsx)$/i.test(f))
+		.filter((f) => /\.(csv|xlsx|geojson)$/i.test(f))
 		.sort()
 		.map((f) => path.join(DEMO_DIR, f));
 }

@@ -87,6 +87,8 @@ export interface CustomRows {
 	rows: number;
 	/** Dutch warnings (unknown columns, masked free text), fully formatted. */
 	warnings: string[];
+	/** Dutch notes on what the load did that are no warning (wijkgrenzen: reprojected, simplified). */
+	notes?: string[];
 	/** Inside the load's transaction. */
 	write(conn: DuckDBConnection, loadId: number): Promise<{ replaced: number; unchanged: number }>;
 }

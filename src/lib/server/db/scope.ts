@@ -24,6 +24,7 @@ const ROW_FILTERS: Record<string, string> = {
 	mijlpalen: 't.werkplan_id IN (SELECT werkplan_id FROM werkplannen)',
 	voortgang: 't.werkplan_id IN (SELECT werkplan_id FROM werkplannen)',
 	swot: 't.wijk_code IN (SELECT wijk_code FROM bm_scope_wijken)',
+	wijkgrenzen: 't.wijk_code IN (SELECT wijk_code FROM bm_scope_wijken)',
 	enquetes: 't.wijk_code IN (SELECT wijk_code FROM bm_scope_wijken)',
 	enquete_vragen: 't.enquete_id IN (SELECT enquete_id FROM enquetes)',
 	enquete_responsen: 't.enquete_id IN (SELECT enquete_id FROM enquetes)',

@@ -1,7 +1,7 @@
 // The name an uploaded file keeps: it becomes the file name in `loads` and in every message, so it
 // stays as the user's computer had it, minus anything that could leave the upload's own folder.
 
-export const ALLOWED_EXTENSIONS = ['.csv', '.xlsx', '.xls'];
+export const ALLOWED_EXTENSIONS = ['.csv', '.xlsx', '.xls', '.geojson', '.json'];
 
 /** The safe base name of an uploaded file, or null when none is left. */
 export function safeFileName(raw: string): string | null {

@@ -9,7 +9,7 @@ const report = z.object({
 	table: z.string(),
 	loadId: z.number(),
 	sha256: z.string(),
-	format: z.enum(['csv', 'xlsx']),
+	format: z.enum(['csv', 'xlsx', 'geojson']),
 	encoding: z.string().optional(),
 	delimiter: z.string().optional(),
 	rowsRead: z.number(),
@@ -18,6 +18,7 @@ const report = z.object({
 	rowsUnchanged: z.number(),
 	rowsRejected: z.number(),
 	warnings: z.array(z.string()),
+	notes: z.array(z.string()).optional(),
 	startedAt: z.string(),
 	finishedAt: z.string()
 });
