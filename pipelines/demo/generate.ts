@@ -13,6 +13,7 @@ import { DEMO_JAREN, generatePopulatie, type DemoPopulatie, type PopulatieTabel 
 import { regiegroepReadme, writeRegiegroep } from './regiegroep';
 import { generateVerwijzingen, type Bron, type Verwijzing } from './verwijzingen';
 import { DEMO_GEMEENTEN, DEMO_OJG_INZET, DEMO_PRAKTIJKEN, DEMO_WIJKEN, gemeenteVanPraktijk } from './world';
+import { writeWijkgrenzen } from './wijkgrenzen';
 import { writeCsv, writeXlsx, type CsvOptions, type DemoFile, type XlsxCell } from './write';
 
 export {
@@ -226,6 +227,7 @@ export async function generateDemo(outDir: string, seed: number = DEMO_SEED): Pr
 	files.push(...(await writeRegiegroep(outDir, seed)));
 	// bounded: a handful of files
 	files.push(...(await generateEnquetes(outDir, seed)).files);
+	files.push(await writeWijkgrenzen(outDir, seed));
 
 	await writeReadme(outDir, seed, files, populatie);
 	return files;
