@@ -20,14 +20,14 @@ function routeIds(dir = ROUTES): string[] {
 
 const user = (rol: Rol): SessionUser => ({ gebruikersnaam: `t.${rol}`, naam: rol, rol, scope: { gemeenten: null, wijken: null } });
 const url = (p: string) => new URL(`http://127.0.0.1${p}`);
-const samplePath = (id: string) => id.replace('[code]', 'WK990101').replace('[id]', 'WP-1').replace('[name]', 'verwijzingen');
+const samplePath = (id: string) => id.replace('[code]', 'WK990101').replace('[id]', 'WP-1').replace('[name]', 'verwijzingen').replace('[format]', 'csv');
 
 const routes = routeIds();
 const exports = Object.keys(EXPORTS);
 
 describe('access rules', () => {
 	it('finds the routes and exports (the lists are not empty by accident)', () => {
-		expect(routes).toEqual(expect.arrayContaining(['/', '/verwijzingen', '/login', '/export/[name].csv', '/beheer/audit']));
+		expect(routes).toEqual(expect.arrayContaining(['/', '/verwijzingen', '/login', '/export/[name].[format]', '/beheer/audit']));
 		expect(exports).toEqual(expect.arrayContaining(['verwijzingen', 'bronnen', 'swot']));
 	});
 
@@ -45,17 +45,19 @@ describe('access rules', () => {
 		else expect(d).toEqual({ kind: 'login', location: id === '/' ? '/login' : `/login?terug=${encodeURIComponent(samplePath(id))}` });
 	});
 
-	it.each(exports)('export %s: anonymous 401, each role as the table says', (name) => {
-		const id = '/export/[name].csv';
-		expect(decide(null, id, url(`/export/${name}.csv`), { name })).toMatchObject({ kind: 'refuse', status: 401 });
-		for (const rol of ROLLEN) {
-			const d = decide(user(rol), id, url(`/export/${name}.csv`), { name });
-			expect(d.kind === 'allow', `${rol} ${name}`).toBe(EXPORT_ACCESS[name].includes(rol));
+	it.each(exports)('export %s: anonymous 401, each role as the table says, in every format', (name) => {
+		const id = '/export/[name].[format]';
+		for (const format of ['csv', 'xlsx', 'arrow']) {
+			expect(decide(null, id, url(`/export/${name}.${format}`), { name, format })).toMatchObject({ kind: 'refuse', status: 401 });
+			for (const rol of ROLLEN) {
+				const d = decide(user(rol), id, url(`/export/${name}.${format}`), { name, format });
+				expect(d.kind === 'allow', `${rol} ${name}.${format}`).toBe(EXPORT_ACCESS[name].includes(rol));
+			}
 		}
 	});
 
 	it('pages: each role gets exactly what the table gives it, 403 for the rest', () => {
-		for (const id of routes.filter((r) => !PUBLIC_ROUTES.has(r) && r !== '/export/[name].csv')) {
+		for (const id of routes.filter((r) => !PUBLIC_ROUTES.has(r) && r !== '/export/[name].[format]')) {
 			for (const rol of ROLLEN) {
 				const d = decide(user(rol), id, url(samplePath(id)), {});
 				expect(d.kind === 'allow' ? 'allow' : d.kind === 'refuse' ? d.status : d.kind, `${rol} ${id}`).toBe(PAGE_ACCESS[id].includes(rol) ? 'allow' : 403);
@@ -71,7 +73,8 @@ describe('access rules', () => {
 		expect(routeIdOf('/wijk/WK990101')).toBe('/wijk/[code]');
 		expect(routeIdOf('/werkplannen/WP-J01')).toBe('/werkplannen/[id]');
 		expect(routeIdOf('/werkplannen/rapport')).toBe('/werkplannen/rapport');
-		expect(routeIdOf('/export/verwijzingen.csv')).toBe('/export/[name].csv');
+		expect(routeIdOf('/export/verwijzingen.csv')).toBe('/export/[name].[format]');
+		expect(routeIdOf('/export/verwijzingen.xlsx')).toBe('/export/[name].[format]');
 		expect(routeIdOf('/beheer/audit')).toBe('/beheer/audit');
 		expect(routeIdOf('/onbekend')).toBeNull();
 	});

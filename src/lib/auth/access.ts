@@ -31,14 +31,17 @@ export const PAGE_ACCESS: Readonly<Record<string, readonly Rol[]>> = {
 	'/beheer/upload': BEHEER,
 	'/beheer/upload/voortgang': BEHEER,
 	'/afmelden': ALLE,
-	// Exports are checked per name below; the route itself is open to every role.
-	'/export/[name].csv': ALLE
+	// Exports (.csv, .xlsx, .arrow) are checked per name below; the route itself is open to every role.
+	'/export/[name].[format]': ALLE
 };
+
+/** The route id of /export/<name>.<csv|xlsx|arrow>: every format, one access rule per name. */
+export const EXPORT_ROUTE = '/export/[name].[format]';
 
 /** Open without signing in. */
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set(['/login']);
 
-/** /export/<name>.csv by name: the roles of the page the export belongs to. */
+/** /export/<name>.<format> by name: the roles of the page the export belongs to. */
 export const EXPORT_ACCESS: Readonly<Record<string, readonly Rol[]>> = {
 	verwijzingen: VERWIJZINGEN,
 	bestemmingen: VERWIJZINGEN,

@@ -2,7 +2,7 @@
 // and may they open this route (src/lib/auth/access.ts)? Anonymous requests for a page go to /login
 // (with the page to return to); for an export or other endpoint they get 401. A signed-in user
 // outside a route's roles gets 403. Scopes (which rows) are enforced below this, in the query layer.
-import { mayExport, mayOpen, PUBLIC_ROUTES } from '$lib/auth/access';
+import { EXPORT_ROUTE, mayExport, mayOpen, PUBLIC_ROUTES } from '$lib/auth/access';
 import type { SessionUser } from '$lib/auth/types';
 
 export type Decision = { kind: 'allow' } | { kind: 'login'; location: string } | { kind: 'refuse'; status: 401 | 403; message: string };
@@ -20,7 +20,7 @@ export function decide(user: SessionUser | null, routeId: string | null, url: UR
 	// Unknown paths: the router answers 404 once we let the request through.
 	if (routeId === null) return { kind: 'allow' };
 	if (!mayOpen(user.rol, routeId)) return { kind: 'refuse', status: 403, message: 'U heeft geen toegang tot deze pagina.' };
-	if (routeId === '/export/[name].csv' && params.name !== undefined && !mayExport(user.rol, params.name)) {
+	if (routeId === EXPORT_ROUTE && params.name !== undefined && !mayExport(user.rol, params.name)) {
 		// An unknown export name falls through to the 404 of the export route.
 		return { kind: 'refuse', status: 403, message: 'U heeft geen toegang tot deze export.' };
 	}

@@ -1,7 +1,7 @@
 // /export/bronnen.csv: what was loaded, when, with which warnings; small row counts hidden like
 // the page hides them.
-import { toCsv, type CsvColumn } from '$lib/server/export/csv';
-import type { Exporter } from '$lib/server/export/exporter';
+import type { CsvColumn } from '$lib/server/export/csv';
+import { table, type Exporter } from '$lib/server/export/exporter';
 import { loads, type LoadRecord } from './queries';
 
 const bronnen: Exporter = async ({ db, k }) => {
@@ -20,7 +20,7 @@ const bronnen: Exporter = async ({ db, k }) => {
 		{ header: 'pipeline_versie', value: (r) => r.pipeline_version },
 		{ header: 'geladen_door', value: (r) => r.geladen_door }
 	];
-	return toCsv(await loads(db, k), columns);
+	return table(await loads(db, k), columns);
 };
 
 export const BRONNEN_EXPORTS: Record<string, Exporter> = { bronnen };

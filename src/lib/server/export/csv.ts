@@ -35,8 +35,22 @@ function quote(s: string): string {
 	return /[;"\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+const line = <R>(r: R, columns: readonly CsvColumn<R>[]) => columns.map((c) => quote(formatValue(c.value(r), c.digits))).join(';');
+
+/**
+ * The CSV in pieces of `rowsPerChunk` rows: a national export (practice x month, hundreds of
+ * thousands of rows) is sent as a stream of these, never built as one string (respond.ts).
+ */
+export function* csvChunks<R>(rows: readonly R[], columns: readonly CsvColumn<R>[], rowsPerChunk = 2000): Generator<string> {
+	yield '\uFEFF' + columns.map((c) => quote(c.header)).join(';') + '\r\n';
+	for (let i = 0; i < rows.length; i += rowsPerChunk) {
+		let chunk = '';
+		for (const r of rows.slice(i, i + rowsPerChunk)) chunk += line(r, columns) + '\r\n';
+		yield chunk;
+	}
+}
+
+/** The whole CSV as one string (tests, small exports); the same text as the chunks joined. */
 export function toCsv<R>(rows: readonly R[], columns: readonly CsvColumn<R>[]): string {
-	const lines = [columns.map((c) => quote(c.header)).join(';')];
-	for (const r of rows) lines.push(columns.map((c) => quote(formatValue(c.value(r), c.digits))).join(';'));
-	return '\uFEFF' + lines.join('\r\n') + '\r\n';
+	return [...csvChunks(rows, columns)].join('');
 }

@@ -1,7 +1,7 @@
 // CSV exports of the OJG-effect page: one row per placement plus the pooled estimate (ALLE), and
 // the monthly series of one placement. Counts are the published (cell key) counts the page shows.
-import { toCsv, type CsvColumn } from '$lib/server/export/csv';
-import { countCell, type ExportContext, type Exporter } from '$lib/server/export/exporter';
+import type { CsvColumn } from '$lib/server/export/csv';
+import { table, countCell, type ExportContext, type Exporter } from '$lib/server/export/exporter';
 import type { Cell } from '$lib/server/disclosure/suppression';
 import { parseOjgParams } from './params';
 import { ojgEffect, type OjgEffect, type PlacementEffect } from './effect';
@@ -18,7 +18,7 @@ export function overallReason(e: OjgEffect): string {
 	return parts.join('. ');
 }
 
-export async function ojgEffectCsv({ db, params, k }: ExportContext): Promise<string> {
+export async function ojgEffectTable({ db, params, k }: ExportContext): ReturnType<Exporter> {
 	const p = parseOjgParams(params);
 	const e = await ojgEffect(db, p.venster, p.vergelijking, k);
 	type Row = Partial<PlacementEffect> & { praktijk_code: string };
@@ -63,15 +63,15 @@ export async function ojgEffectCsv({ db, params, k }: ExportContext): Promise<st
 		{ header: 'vrijheidsgraden', value: () => e.kalibratie?.vrijheidsgraden ?? null },
 		{ header: 'reden', value: (r) => r.reden ?? r.interval_reden }
 	];
-	return toCsv(rows, columns);
+	return table(rows, columns);
 }
 
-export async function ojgSeriesCsv({ db, params, k }: ExportContext): Promise<string> {
+export async function ojgSeriesTable({ db, params, k }: ExportContext): ReturnType<Exporter> {
 	const p = parseOjgParams(params);
 	const e = await ojgEffect(db, p.venster, p.vergelijking, k);
 	const placement = e.plaatsingen.find((x) => x.id === params.get('plaatsing'));
 	const rows = placement?.series ?? [];
-	return toCsv(rows, [
+	return table(rows, [
 		{ header: 'praktijk_code', value: () => placement?.praktijk_code },
 		{ header: 'maand', value: (s) => s.maand },
 		{ header: 'periode', value: (s) => (placement && s.maand < placement.m0 ? 'voor' : placement && s.maand > placement.m0 ? 'na' : 'start') },
@@ -88,4 +88,4 @@ export async function ojgSeriesCsv({ db, params, k }: ExportContext): Promise<st
 	]);
 }
 
-export const OJG_EXPORTS: Record<string, Exporter> = { 'ojg-effect': ojgEffectCsv, 'ojg-reeks': ojgSeriesCsv };
+export const OJG_EXPORTS: Record<string, Exporter> = { 'ojg-effect': ojgEffectTable, 'ojg-reeks': ojgSeriesTable };

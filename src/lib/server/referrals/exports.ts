@@ -2,8 +2,8 @@
 // interface for Excel and Power BI, its columns a contract in docs/export.md), bestemmingen.csv and
 // kerncijfers.csv.
 import { BESTEMMING_LABEL, LIJN_LABEL, label } from '$lib/referrals/labels';
-import { toCsv, type CsvColumn } from '$lib/server/export/csv';
-import { countCell, pctCell, type Exporter } from '$lib/server/export/exporter';
+import type { CsvColumn } from '$lib/server/export/csv';
+import { table, countCell, pctCell, type Exporter } from '$lib/server/export/exporter';
 import { destinations, type DestinationRow } from './bestemmingen';
 import { parseFilters } from './filters';
 import { kerncijfers, type Kerncijfers, type YearFigures } from './kerncijfers';
@@ -26,7 +26,7 @@ const verwijzingen: Exporter = async ({ db, params, k }) => {
 		{ header: 'per_1000', value: (r) => r.per_1000, digits: 2 },
 		{ header: 'noemer', value: (r) => r.noemer }
 	];
-	return toCsv(rows, columns);
+	return table(rows, columns);
 };
 
 const bestemmingen: Exporter = async ({ db, params, k }) => {
@@ -39,7 +39,7 @@ const bestemmingen: Exporter = async ({ db, params, k }) => {
 		{ header: 'verwijzingen', value: (r) => countCell(r.verwijzingen, r.onderdrukt, k) },
 		{ header: 'aandeel_pct', value: (r) => pctCell(r.aandeel), digits: 1 }
 	];
-	return toCsv(rows, columns);
+	return table(rows, columns);
 };
 
 const kerncijfersExport: Exporter = async ({ db, params, k }) => {
@@ -55,7 +55,7 @@ const kerncijfersExport: Exporter = async ({ db, params, k }) => {
 		{ header: 'basiszorg_pct', value: ({ y }) => pctCell(y.basiszorgAandeel), digits: 1 },
 		{ header: 'terugkoppeling_4wk_pct', value: ({ y }) => pctCell(y.terugkoppelingAandeel), digits: 1 }
 	];
-	return toCsv(rows, columns);
+	return table(rows, columns);
 };
 
 export const REFERRAL_EXPORTS: Record<string, Exporter> = { verwijzingen, bestemmingen, kerncijfers: kerncijfersExport };

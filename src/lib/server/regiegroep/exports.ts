@@ -4,8 +4,8 @@
 import { isIsoDate, today } from '$contract/dates';
 import { statusLabel } from '$contract/regiegroep';
 import { latestUpdate, milestoneState } from '$lib/regiegroep/werkplannen';
-import { toCsv, type CsvColumn } from '$lib/server/export/csv';
-import type { Exporter } from '$lib/server/export/exporter';
+import type { CsvColumn } from '$lib/server/export/csv';
+import { table, type Exporter } from '$lib/server/export/exporter';
 import { editHistory } from '$lib/server/edits/history';
 import { reference } from '$lib/server/reference/units';
 import { regiegroepData, swotData } from './queries';
@@ -46,7 +46,7 @@ const werkplannen: Exporter = async ({ db, params }) => {
 		{ header: 'status_bron', value: ({ u }) => bron(u?.herkomst ?? null) },
 		{ header: 'status_bron_detail', value: ({ u }) => bronDetail(u?.herkomst ?? null) }
 	];
-	return toCsv(rows, columns);
+	return table(rows, columns);
 };
 
 const mijlpalen: Exporter = async ({ db, params }) => {
@@ -66,7 +66,7 @@ const mijlpalen: Exporter = async ({ db, params }) => {
 		{ header: 'bron', value: (r) => r.herkomst.bron },
 		{ header: 'bron_detail', value: (r) => bronDetail(r.herkomst) }
 	];
-	return toCsv(rows, columns);
+	return table(rows, columns);
 };
 
 const swot: Exporter = async ({ db, params }) => {
@@ -88,7 +88,7 @@ const swot: Exporter = async ({ db, params }) => {
 		{ header: 'bron', value: (r) => r.herkomst.bron },
 		{ header: 'bron_detail', value: (r) => bronDetail(r.herkomst) }
 	];
-	return toCsv(rows, columns);
+	return table(rows, columns);
 };
 
 export const REGIEGROEP_EXPORTS: Record<string, Exporter> = { werkplannen, mijlpalen, swot };

@@ -2,8 +2,8 @@
 // /export/ja-nee-vragen.csv, /export/werkafspraken.csv), read from the same grouped figures and
 // Holm-corrected verdicts as the pages. Registered in ../export/registry.ts.
 import { OVERIGE_WIJKEN, type Count } from '$lib/surveys/types';
-import { toCsv, type CsvColumn } from '$lib/server/export/csv';
-import { countCell, pctCell, type Exporter } from '$lib/server/export/exporter';
+import type { CsvColumn } from '$lib/server/export/csv';
+import { table, countCell, pctCell, type Exporter } from '$lib/server/export/exporter';
 import { exportRows, seizoenenVoor, type ExportRow } from './enquetes';
 import type { JaNeeScope, JaNeeVraag } from './janee';
 import type { CijferGroep, CijferScope, Rapportcijfer } from './rapportcijfers';
@@ -37,7 +37,7 @@ const leerbijeenkomsten: Exporter = async ({ db, params, k }) => {
 		// The roles of the group ("overige": which ones).
 		{ header: 'rollen', value: (r) => r.groep.rollen.join(',') }
 	];
-	return toCsv(rows, columns);
+	return table(rows, columns);
 };
 
 type CijferRow = { seizoen: string; r: Rapportcijfer; s: CijferScope; g: CijferGroep };
@@ -67,7 +67,7 @@ const rapportcijfersExport: Exporter = async ({ db, params, k }) => {
 		{ header: 'oordeel', value: (x) => change(x)?.oordeel ?? null },
 		{ header: 'rollen', value: (x) => x.g.rollen.join(',') }
 	];
-	return toCsv(rows, columns);
+	return table(rows, columns);
 };
 
 type JaNeeRow = { seizoen: string; q: JaNeeVraag; s: JaNeeScope };
@@ -94,7 +94,7 @@ const jaNeeExport: Exporter = async ({ db, params, k }) => {
 		{ header: 'ci_hoog_pctpt', value: (x) => pctCell(x.s.verandering?.hi ?? null), digits: 1 },
 		{ header: 'oordeel', value: (x) => x.s.verandering?.oordeel ?? null }
 	];
-	return toCsv(rows, columns);
+	return table(rows, columns);
 };
 
 const werkafsprakenExport: Exporter = async ({ db, params, k }) => {
@@ -117,7 +117,7 @@ const werkafsprakenExport: Exporter = async ({ db, params, k }) => {
 		// Referral counts: cell key method, slightly perturbed (docs/privacy.md).
 		{ header: 'gedrag_teller', value: (r) => count(r.gedrag?.teller, k) }
 	];
-	return toCsv(data.rijen, columns);
+	return table(data.rijen, columns);
 };
 
 export const SURVEY_EXPORTS: Record<string, Exporter> = {
