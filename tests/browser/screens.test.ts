@@ -1,13 +1,16 @@
 // Every page on a phone (390x844) and a desktop screen (1366x900), on the demo data: no page
-// scrolls sideways, no chart text is drawn under 11 CSS px, and axe-core finds no violation of any
-// impact. The routes are read from src/routes (every +page.svelte), with the ids of dynamic routes
-// taken from links on the pages, so a new page is checked without editing this file.
+// scrolls sideways, no chart text is drawn under 11 CSS px, axe-core finds no violation of any
+// impact, and no id occurs twice (a duplicated id labels a chart wrong for a screen reader). The
+// routes are read from src/routes (every +page.svelte, scripts/routes.ts, the same list
+// `npm run screenshots` photographs), with the ids of dynamic routes taken from links on the
+// pages, so a new page is checked without editing this file.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildDemoDatabase } from '../../scripts/demo-db';
+import { resolveRoute as resolveOn, routesIn } from '../../scripts/routes';
 import { openPage } from './browser';
 import { query } from '../pipelines/helpers';
 import { ROOT } from './server';
@@ -20,8 +23,6 @@ const SCREENS = [
 	{ name: 'telefoon', width: 390, height: 844 },
 	{ name: 'desktop', width: 1366, height: 900 }
 ];
-/** Where the id of a dynamic route comes from: a page that links to it. */
-const LINKED_FROM: Record<string, string> = { '/wijk/[code]': '/', '/werkplannen/[id]': '/werkplannen' };
 /**
  * Charts still drawn by hand on d3 scales (issue 15: to be moved to Plot); their text scales with
  * the chart. Every other chart, and any new one, must keep its text at 11 px or more.
@@ -29,25 +30,26 @@ const LINKED_FROM: Record<string, string> = { '/wijk/[code]': '/', '/werkplannen
 const NOT_YET_ON_PLOT = new Set(['forest', 'diverging', 'interval']);
 const MIN_CHART_TEXT = 11;
 
-/** '/wijk/[code]' for src/routes/wijk/[code]/+page.svelte; route groups are left out. */
-export function routesIn(dir: string): string[] {
-	return fs
-		.readdirSync(dir, { recursive: true, withFileTypes: true })
-		.filter((e) => e.isFile() && e.name === '+page.svelte')
-		.map((e) => '/' + path.relative(dir, e.parentPath).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join('/'))
-		.sort();
-}
+const resolveRoute = (page: Page, route: string) => resolveOn(page, suite.server.url, route);
 
-async function resolveRoute(page: Page, route: string): Promise<string> {
-	if (!route.includes('[')) return route;
-	const from = LINKED_FROM[route];
-	if (!from) throw new Error(`no page named to find an id for ${route}: add it to LINKED_FROM`);
-	await page.goto(suite.server.url + from, { waitUntil: 'networkidle' });
-	const prefix = route.slice(0, route.indexOf('['));
-	const hrefs = await page.locator(`a[href^="${prefix}"]`).evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-	const href = hrefs.find((h) => /^[^?#]*$/.test(h) && h.split('/').length === route.split('/').length);
-	if (!href) throw new Error(`no link to ${route} on ${from}`);
-	return href;
+/**
+ * Ids that occur more than once, and aria-labelledby / aria-describedby references that name no
+ * element: either labels a chart or a section with the wrong text for a screen reader (a
+ * duplicated id resolves to the first element that has it).
+ */
+function idProblems(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const problems: string[] = [];
+		const seen = new Map<string, number>();
+		for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+		for (const [id, n] of seen) if (n > 1) problems.push(`id "${id}" ${n} times`);
+		for (const attr of ['aria-labelledby', 'aria-describedby']) {
+			for (const el of document.querySelectorAll(`[${attr}]`)) {
+				for (const ref of el.getAttribute(attr)!.split(/\s+/).filter(Boolean)) if (!document.getElementById(ref)) problems.push(`${attr} "${ref}" names nothing`);
+			}
+		}
+		return problems;
+	});
 }
 
 interface Measure {
@@ -100,7 +102,7 @@ describe('every page on a phone and a desktop screen', () => {
 
 	for (const screen of SCREENS) {
 		for (const route of ROUTES) {
-			it(`${route} at ${screen.width}x${screen.height}: no sideways scroll, chart text of ${MIN_CHART_TEXT} px or more, no axe violations`, async () => {
+			it(`${route} at ${screen.width}x${screen.height}: no sideways scroll, chart text of ${MIN_CHART_TEXT} px or more, no axe violations, no duplicate ids`, async () => {
 				// /login shows its form only to someone who is not signed in.
 				const { page, errors, close } = await openPage(suite.browser, { anonymous: route === '/login' });
 				try {
@@ -112,6 +114,7 @@ describe('every page on a phone and a desktop screen', () => {
 					expect(m.scrollWidth, `${url} is ${m.scrollWidth} px wide at ${m.viewport}`).toBeLessThanOrEqual(m.viewport);
 					expect(m.small.filter((s) => !NOT_YET_ON_PLOT.has(s.chart)), `chart text under ${MIN_CHART_TEXT} px on ${url}`).toEqual([]);
 					expect(await axeViolations(page), url).toEqual([]);
+					expect(await idProblems(page), url).toEqual([]);
 					expect(errors).toEqual([]);
 				} finally {
 					await close();

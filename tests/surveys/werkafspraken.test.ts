@@ -60,6 +60,12 @@ describe('werkafspraken without suppression (k = 1)', () => {
 			['T1', 'terugkoppeling_4wk'],
 			['V1', 'basiszorg']
 		]);
+		// Type and wording decide which answer counts as keeping the agreement (I1 is negatively worded).
+		expect(w.vragen.map((v) => [v.vraag_code, v.type, v.omgekeerd])).toEqual([
+			['I1', 'likert5', true],
+			['T1', 'ja_nee', false],
+			['V1', 'likert5', false]
+		]);
 		expect(w.wijken).toEqual([
 			{ wijk_code: 'WK990101', wijk_naam: 'Noord' },
 			{ wijk_code: 'WK990102', wijk_naam: 'Zuid' }

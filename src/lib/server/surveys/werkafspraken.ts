@@ -19,6 +19,7 @@ import { addMonths } from '$lib/shared/periods';
 import { seizoenKey, type VraagType } from '$contract/surveys';
 import { ALLE_WIJKEN, OVERIGE_WIJKEN, ZONDER_WIJK, type Count } from '$lib/surveys/types';
 import type { Database } from '$lib/server/db/database';
+import type { Afspraak } from '$lib/surveys/werkafspraken';
 import { addKeyed, CELL_KEY_MODULUS, NO_RECORDS, publishCount, publishedShare, type KeyedCount } from '$lib/server/disclosure/cellKey';
 import { ANSWERS_FROM, cellCounts, hasSurveyTables, HIDDEN, scopeNamen, SCORE_SQL, seasonScopes, shownCount } from './enquetes';
 import { ALLE_ROLLEN, celKey, groepering, zichtbaar } from './groepering';
@@ -44,6 +45,7 @@ export function gedragVoorThema(thema: string): GedragMaat | null {
 const ANSWERS_SQL = `
 	SELECT e.enquete_id, e.seizoen, strftime(e.datum, '%Y-%m-%d') AS datum, coalesce(e.wijk_code, r.wijk_code, '${ZONDER_WIJK}') AS wijk_code,
 		coalesce(r.rol, 'onbekend') AS rol, v.vraag_code, v.vraag_tekst, coalesce(nullif(trim(v.thema), ''), 'Algemeen') AS thema, v.type,
+		coalesce(v.omgekeerd, 0) = 1 AS omgekeerd,
 		count(*) FILTER (WHERE a.waarde IS NOT NULL) AS n,
 		count(*) FILTER (WHERE ${SCORE_SQL} >= CASE v.type ${Object.entries(EENS_VANAF)
 			.map(([type, min]) => `WHEN '${type}' THEN ${min}`)
@@ -121,7 +123,8 @@ export interface WerkafspraakRij {
 }
 
 export interface Werkafspraken {
-	vragen: { vraag_code: string; vraag_tekst: string; thema: string; gedrag: GedragMaat | null }[];
+	/** type and omgekeerd say which answer counts as keeping the agreement (src/lib/surveys/werkafspraken.ts) */
+	vragen: (Afspraak & { vraag_code: string; gedrag: GedragMaat | null })[];
 	rondes: { ronde: string; rondeKey: string }[];
 	/** every wijk with a round, for the wijk filter */
 	wijken: { wijk_code: string; wijk_naam: string }[];
@@ -139,6 +142,7 @@ interface AnswerRow {
 	vraag_tekst: string;
 	thema: string;
 	type: VraagType;
+	omgekeerd: boolean;
 	n: number;
 	eens: number;
 }
@@ -172,11 +176,20 @@ async function computeWerkafspraken(db: Database, k: number, wijk: string | null
 	);
 
 	// The latest text of each question; a question's thema decides its behaviour.
-	const vragen = new Map<string, { vraag_code: string; vraag_tekst: string; thema: string; gedrag: GedragMaat | null; key: string }>();
+	const vragen = new Map<string, Werkafspraken['vragen'][number] & { key: string }>();
 	for (const a of answers) {
 		const known = vragen.get(a.vraag_code);
 		const key = seizoenKey(a.seizoen);
-		if (!known || key > known.key) vragen.set(a.vraag_code, { vraag_code: a.vraag_code, vraag_tekst: a.vraag_tekst, thema: a.thema, gedrag: gedragVoorThema(a.thema), key });
+		if (!known || key > known.key)
+			vragen.set(a.vraag_code, {
+				vraag_code: a.vraag_code,
+				vraag_tekst: a.vraag_tekst,
+				thema: a.thema,
+				type: a.type,
+				omgekeerd: Boolean(a.omgekeerd),
+				gedrag: gedragVoorThema(a.thema),
+				key
+			});
 	}
 	const maten = [...new Set([...vragen.values()].map((v) => v.gedrag).filter((g) => g !== null))];
 
