@@ -23,7 +23,17 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Database } from '$lib/server/db/database';
 import { ojgEffect } from '$lib/server/ojg/effect';
-import { ojgEffectCsv, ojgSeriesCsv } from '$lib/server/ojg/exports';
+import { toCsv } from '$lib/server/export/csv';
+import type { ExportContext, ExportTable } from '$lib/server/export/exporter';
+import { ojgEffectTable, ojgSeriesTable } from '$lib/server/ojg/exports';
+
+/** The exports' own columns as CSV (the served file adds a filters column, tests/export/formats.test.ts). */
+const asCsv = async (table: Promise<ExportTable>) => {
+	const t = await table;
+	return toCsv(t.rows, t.columns);
+};
+const ojgEffectCsv = (ctx: ExportContext) => asCsv(ojgEffectTable(ctx));
+const ojgSeriesCsv = (ctx: ExportContext) => asCsv(ojgSeriesTable(ctx));
 import { createOjgDb, month, months, spread, type Placement, type Practice, type Referral } from './fixture';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bm-ojg-'));

@@ -170,7 +170,7 @@ describe('/export/leerbijeenkomsten.csv', () => {
 	it('has one row per enquete, thema and rol plus rol alle, with the count per answer', async () => {
 		const { head, rows } = parse(await EXPORTS.leerbijeenkomsten({ db, params: new URLSearchParams(), k: 1 }));
 		expect(head.slice(0, 10)).toEqual(['enquete_id', 'seizoen', 'wijk_code', 'wijk_naam', 'thema', 'rol', 'n', 'gemiddelde', 'respons_pct', 'schaal']);
-		expect(head.slice(10)).toEqual(['aantal_1', 'aantal_2', 'aantal_3', 'aantal_4', 'aantal_5', 'aantal_6', 'aantal_7', 'aantal_nvt', 'rollen']);
+		expect(head.slice(10)).toEqual(['aantal_1', 'aantal_2', 'aantal_3', 'aantal_4', 'aantal_5', 'aantal_6', 'aantal_7', 'aantal_nvt', 'rollen', 'filters']);
 		// Binnenstad: 3 themas x (alle, huisarts, POH, buurtteam) in each year; Oost: 3 x (alle, huisarts, buurtteam).
 		expect(rows).toHaveLength(12 + 12 + 9);
 		// 2024 bereikbaarheid: HA 4, BT 5, POH nvt; 3 complete of 20 invited.

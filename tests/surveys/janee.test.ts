@@ -78,7 +78,7 @@ describe('jaNeeVragen', () => {
 		const csv = await EXPORTS['ja-nee-vragen']({ db, params: new URLSearchParams(), k: 1 });
 		const [head, ...lines] = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
 		const rows = lines.map((l) => Object.fromEntries(head.map((h, i) => [h, l[i]])));
-		expect(head).toEqual(['seizoen', 'thema', 'vraag_tekst', 'wijk_code', 'wijk_naam', 'n', 'ja', 'ja_pct', 'vorig_ja_pct', 'verschil_pctpt', 'ci_laag_pctpt', 'ci_hoog_pctpt', 'oordeel']);
+		expect(head).toEqual(['seizoen', 'thema', 'vraag_tekst', 'wijk_code', 'wijk_naam', 'n', 'ja', 'ja_pct', 'vorig_ja_pct', 'verschil_pctpt', 'ci_laag_pctpt', 'ci_hoog_pctpt', 'oordeel', 'filters']);
 		// 'geen': the Holm-corrected verdict (p = 0.52 for Binnenstad, the season's only comparison).
 		// 2024 and 2025, each all wijken and Binnenstad.
 		expect(rows).toHaveLength(4);

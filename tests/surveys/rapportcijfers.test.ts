@@ -78,7 +78,8 @@ describe('rapportcijfers', () => {
 		const csv = await EXPORTS.rapportcijfers({ db, params: new URLSearchParams('seizoen=voorjaar-2025'), k: 1 });
 		const [head, ...lines] = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(';'));
 		const rows = lines.map((l) => Object.fromEntries(head.map((h, i) => [h, l[i]])));
-		expect(head).toEqual(['seizoen', 'thema', 'vraag_tekst', 'wijk_code', 'wijk_naam', 'rol', 'n', 'gemiddelde', 'vorig_gemiddelde', 'verschil', 'ci_laag', 'ci_hoog', 'oordeel', 'rollen']);
+		expect(head).toEqual(['seizoen', 'thema', 'vraag_tekst', 'wijk_code', 'wijk_naam', 'rol', 'n', 'gemiddelde', 'vorig_gemiddelde', 'verschil', 'ci_laag', 'ci_hoog', 'oordeel', 'rollen', 'filters']);
+		expect(new Set(rows.map((r) => r.filters))).toEqual(new Set(['seizoen=voorjaar-2025']));
 		// All wijken and Binnenstad, each with alle, huisarts, POH and buurtteam.
 		expect(rows).toHaveLength(2 * 4);
 		expect(rows.find((r) => r.wijk_code === 'WK034401' && r.rol === 'alle')).toMatchObject({ n: '3', gemiddelde: '7,67', vorig_gemiddelde: '7,17', verschil: '0,50' });
