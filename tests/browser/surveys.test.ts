@@ -56,7 +56,7 @@ describe('Leerbijeenkomsten', () => {
 		const shares = async (thema: string) =>
 			Object.fromEntries(
 				await page
-					.locator(`#lb-themas-5 [data-key="${thema}"] [data-mark="segment"]`)
+					.locator(`#lb-themas-5 [data-mark="segment"][data-row="${thema}"]`)
 					.evaluateAll((els) => els.map((e) => [e.getAttribute('data-score'), Number(e.getAttribute('data-share'))]))
 			);
 		expect(await shares('bereikbaarheid')).toMatchObject({ 4: expect.closeTo(1 / 3, 9), 5: expect.closeTo(2 / 3, 9) });

@@ -226,6 +226,16 @@ describe('SmallMultiples', () => {
 	});
 });
 
+/** Absolute x of the <text> elements whose content matches `re`: its group's translate plus its own. */
+function textXs(svg: string, re: RegExp): { text: string; x: number }[] {
+	const out: { text: string; x: number }[] = [];
+	for (const g of svg.matchAll(/<g([^>]*)>([^]*?)<\/g>/g)) {
+		const gx = Number(/transform="translate\(([-\d.]+),/.exec(g[1])?.[1] ?? 0);
+		for (const t of g[2].matchAll(/<text[^>]*transform="translate\(([-\d.]+),[-\d.]+\)"[^>]*>([^<]*)<\/text>/g)) if (re.test(t[2])) out.push({ text: t[2], x: gx + Number(t[1]) });
+	}
+	return out;
+}
+
 describe('ForestPlot', () => {
 	const rows = [
 		{ key: 'P1', label: 'Praktijk A (OJG, 2018-03)', value: 0.64, low: 0.42, high: 0.97, text: '−36% (−58% tot −3%)' },
@@ -233,17 +243,56 @@ describe('ForestPlot', () => {
 		{ key: 'ALLE', label: 'Gemiddeld (gewogen)', value: 0.69, low: 0.56, high: 0.86, text: '−31% (−44% tot −14%)', overall: true }
 	];
 	const props = { id: 'f', rows, title: 'Effect per plaatsing' };
+	const svgs = (p: object = props) => plotSvgs(render(ForestPlot, { props: { ...props, ...p } }).body);
 
-	it('renders the snapshot', () => {
-		compareSnapshot('forest-plot', svgOf(render(ForestPlot, { props }).body));
+	it('renders the snapshots, wide and narrow', () => {
+		const [w, n] = svgs();
+		compareSnapshot('forest-plot', w);
+		compareSnapshot('forest-plot-narrow', n);
 	});
 
-	it('has one row per estimate, a diamond for the overall one, and the reason where there is no estimate', () => {
-		const svg = render(ForestPlot, { props }).body;
-		expect(svg.match(/data-mark="forest-row"/g)).toHaveLength(3);
-		expect(svg.match(/<rect /g)).toHaveLength(1);
-		expect(svg.match(/<path d="M/g)).toHaveLength(1);
-		expect(svg).toContain('niet te schatten: te recent');
+	it('has one focusable row per estimate, a diamond for the overall one, and the reason where there is no estimate', () => {
+		const [w, n] = svgs();
+		expect(w.match(/data-mark="forest-row"/g)).toHaveLength(3);
+		expect(w.match(/data-overall="true"/g)).toHaveLength(1);
+		// Hooks on the wide variant only; both variants are spoken and focusable.
+		expect(n).not.toContain('data-mark=');
+		expect(n.match(/role="listitem"/g)).toHaveLength(3);
+		expect(w).toContain('aria-label="Gemiddeld (gewogen): −31% (−44% tot −14%)"');
+		// The diamond is an area of one path; the other estimate a square.
+		expect(w.match(/<path d="M[\d.]+,[\d.]+L[^"]*Z"/g)).toHaveLength(1);
+		expect(w).toContain('niet te schatten: te recent');
+	});
+
+	it('draws the axis in percent with evenly spaced, different ticks, and places the estimates on it', () => {
+		const [w] = svgs();
+		// The label column: "Praktijk B (POH-jeugd, 2025-09)" is 31 characters of 6.8 px (211) + 18 = 229;
+		// the plot 760 - 229 - 24 = 507 px. From -58% to +25%, at most 6 ticks: step 10, -60% to +30%.
+		const ticks = textXs(w, /^[+−]?\d+%$/);
+		expect(ticks.map((t) => t.text)).toEqual(['−60%', '−50%', '−40%', '−30%', '−20%', '−10%', '0%', '+10%', '+20%', '+30%']);
+		const steps = ticks.slice(1).map((t, i) => t.x - ticks[i].x);
+		for (const s of steps) expect(s).toBeCloseTo(507 / 9, 1);
+		expect(ticks[0].x).toBeCloseTo(229, 1);
+		// Praktijk A, -36%: 24 of the 90 points right of the axis start.
+		const square = /<path d="M-4[^"]*" transform="translate\(([\d.]+),[\d.]+\)"/.exec(w);
+		expect(Number(square![1])).toBeCloseTo(229 + (24 / 90) * 507, 1);
+	});
+
+	it('writes a long label in full, wrapped, on both variants', () => {
+		const long = [{ ...rows[0], label: 'Huisartsenpraktijk De Linde en Omstreken (POH-jeugd, 2019-03)' }, rows[2]];
+		const [w, n] = svgs({ rows: long });
+		for (const svg of [w, n]) {
+			expect(svg).not.toContain('…');
+			expect(svg).toMatch(/<tspan[^>]*>Huisartsenpraktijk De Linde en/);
+		}
+	});
+
+	it('an interval past +300% ends in an arrow at the edge of the axis', () => {
+		const wide = [{ ...rows[0], value: 1.4, low: 0.8, high: 5.2, text: '+40%' }];
+		const [w] = svgs({ rows: wide });
+		const ticks = textXs(w, /^[+−]?\d+%$/).map((t) => t.text);
+		expect(ticks.at(-1)).toBe('+300%');
+		expect(w).not.toContain('+400%');
 	});
 });
 
@@ -256,39 +305,57 @@ describe('DivergingBars', () => {
 		{ key: 'regie', label: 'regie', shares: [0, 0, 0, 0, 0], hidden: 0, empty: 'minder dan 5 respondenten' }
 	];
 	const props = { id: 'd', title: 'Antwoorden per thema', categories, rows, width: 760 };
+	const svgs = (p: object = props) => plotSvgs(render(DivergingBars, { props: { ...props, ...p } }).body);
 
-	it('renders the snapshot', () => {
-		compareSnapshot('diverging-bars', svgOf(render(DivergingBars, { props }).body));
+	it('renders the snapshots, wide and narrow', () => {
+		const [w, n] = svgs();
+		compareSnapshot('diverging-bars', w);
+		compareSnapshot('diverging-bars-narrow', n);
 	});
 
 	it('puts disagreement left and agreement right of the centre, splitting neutral', () => {
-		const svg = render(DivergingBars, { props }).body;
-		// x runs from 170 (-100%) to 760 - 150 - 80 - 16 = 514 (+100%): centre 342, 1% = 1.72 px.
+		const [svg] = svgs();
+		// Label column: "informatie delen", 16 characters (109 px) + 18 = 127. Right of the bars 16 px,
+		// the hidden column (50 + 6 + "100%" 28 + 12 = 96) and the note (17 characters, 116) + 8: 236.
+		// The bars run from 127 (-100%) to 760 - 236 = 524 (+100%): centre 325.5, 1% = 1.985 px.
 		const seg = (row: string, score: number) => {
-			const g = svg.slice(svg.indexOf(`data-key="${row}"`));
-			const m = new RegExp(`<rect x="([\\d.]+)" y="[\\d.]+" width="([\\d.]+)"[^>]*data-score="${score}"`).exec(g)!;
-			return [Number(m[1]), Number(m[1]) + Number(m[2])];
+			const m = new RegExp(`<rect [^>]*data-score="${score}" data-row="${row}"[^>]*width="([\\d.]+)"[^>]*x="([\\d.]+)"`).exec(svg)!;
+			return [Number(m[2]), Number(m[2]) + Number(m[1])];
 		};
 		const [n0, n1] = seg('terug', 3);
-		expect((n0 + n1) / 2).toBeCloseTo(342, 6); // neutral centred on 0
-		expect(seg('terug', 2)[1]).toBeCloseTo(n0, 6); // mee oneens ends where neutral starts
-		expect(seg('terug', 1)[1]).toBeCloseTo(seg('terug', 2)[0], 6);
-		expect(seg('terug', 4)[0]).toBeCloseTo(n1, 6);
-		expect(seg('terug', 1)[0]).toBeCloseTo(342 - 0.4 * 172, 6); // 10% + 20% + half of 20%
-		expect(seg('terug', 5)[1]).toBeCloseTo(342 + 0.6 * 172, 6);
+		expect((n0 + n1) / 2).toBeCloseTo(325.5, 1); // neutral centred on 0
+		expect(seg('terug', 2)[1]).toBeCloseTo(n0, 1); // mee oneens ends where neutral starts
+		expect(seg('terug', 1)[1]).toBeCloseTo(seg('terug', 2)[0], 1);
+		expect(seg('terug', 4)[0]).toBeCloseTo(n1, 1);
+		expect(seg('terug', 1)[0]).toBeCloseTo(325.5 - 40 * 1.985, 1); // 10% + 20% + half of 20%
+		expect(seg('terug', 5)[1]).toBeCloseTo(325.5 + 60 * 1.985, 1);
 	});
 
 	it('draws no segment for a hidden category, one hatched segment for the hidden share, and a text for a hidden row', () => {
-		const svg = render(DivergingBars, { props }).body;
+		const [svg] = svgs();
 		expect(svg.match(/data-mark="segment"/g)).toHaveLength(5 + 3);
 		expect(svg.match(/data-mark="hidden"/g)).toHaveLength(1);
+		expect(svg).toMatch(/<pattern [^>]*id="d-hatch-760"/);
 		expect(svg).toContain('aria-label="informatie delen: helemaal mee oneens afgeschermd, mee oneens afgeschermd, neutraal 25%, mee eens 40%, helemaal mee eens 20%, afgeschermd samen 15%; gem. 3,6 (n = 20)"');
 		expect(svg).toContain('aria-label="regie: minder dan 5 respondenten"');
+		// Each variant its own pattern: a hidden variant's pattern would not paint the other.
+		expect(svgs()[1]).toMatch(/<pattern [^>]*id="d-hatch-300"/);
+	});
+
+	it('keeps the hidden share and the mean apart (the issue: "100%gem. 2,9")', () => {
+		const all = [{ key: 'alle', label: 'alles afgeschermd', shares: [null, null, null, null, null], hidden: 1, note: 'gem. 2,9 (n = 31)' }];
+		const [w, n] = svgs({ rows: all });
+		const [hidden] = textXs(w, /^100%$/);
+		const [note] = textXs(w, /^gem\. 2,9/);
+		// "100%" is 4 characters of at most 6.8 px.
+		expect(hidden.x + 4 * 6.8).toBeLessThan(note.x);
+		// Narrow: one line under the bar says both.
+		expect(n).toContain('gem. 2,9 (n = 31) · afgeschermd 100%');
 	});
 
 	it('draws a 7-point scale with its own colours', () => {
 		const seven = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
-		const svg = render(DivergingBars, { props: { ...props, categories: seven, rows: [{ key: 'x', label: 'x', shares: [1 / 7, 1 / 7, 1 / 7, 1 / 7, 1 / 7, 1 / 7, 1 / 7], hidden: 0 }] } }).body;
+		const [svg] = svgs({ categories: seven, rows: [{ key: 'x', label: 'x', shares: [1 / 7, 1 / 7, 1 / 7, 1 / 7, 1 / 7, 1 / 7, 1 / 7], hidden: 0 }] });
 		expect(svg.match(/data-mark="segment"/g)).toHaveLength(7);
 		expect(new Set(svg.match(/fill: var\(--bm-likert7-\d\)/g)).size).toBe(7);
 	});
@@ -296,24 +363,50 @@ describe('DivergingBars', () => {
 
 describe('IntervalChart', () => {
 	const rows = [
-		{ key: 'terug', label: 'terugkoppeling', interval: { verschil: 0.78, lo: 0.61, hi: 0.95, oordeel: 'hoger' as const }, text: 'beter: +0,78' },
-		{ key: 'bereik', label: 'bereikbaarheid', interval: { verschil: 0.04, lo: -0.14, hi: 0.23, oordeel: 'geen' as const }, text: 'geen significante verandering' },
+		{ key: 'terug', label: 'terugkoppeling', interval: { verschil: 0.78, lo: 0.61, hi: 0.95, oordeel: 'hoger' as const }, text: '0,78 hoger' },
+		{ key: 'bereik', label: 'bereikbaarheid', interval: { verschil: 0.04, lo: -0.14, hi: 0.23, oordeel: 'geen' as const }, text: 'geen aantoonbaar verschil (+0,04)' },
 		{ key: 'regie', label: 'regie', interval: null, text: 'geen vergelijking mogelijk' }
 	];
-	const props = { id: 'i', title: 'Verandering per thema', rows, xLabel: 'Verschil in punten', ends: ['slechter', 'beter'] as [string, string] };
+	const props = { id: 'i', title: 'Verandering per thema', rows, xLabel: 'Verschil in punten', ends: ['lager', 'hoger'] as [string, string] };
+	const svgs = (p: object = props) => plotSvgs(render(IntervalChart, { props: { ...props, ...p } }).body);
+	const tickLabels = (svg: string) => textXs(svg, /^([+−]?\d,\d|0)$/).map((t) => t.text);
 
-	it('renders the snapshot', () => {
-		compareSnapshot('interval-chart', svgOf(render(IntervalChart, { props }).body));
+	it('renders the snapshots, wide and narrow', () => {
+		const [w, n] = svgs();
+		compareSnapshot('interval-chart', w);
+		compareSnapshot('interval-chart-narrow', n);
 	});
 
 	it('fills significant estimates and leaves those that include 0 open, and says so in words', () => {
-		const svg = render(IntervalChart, { props }).body;
+		const [svg] = svgs();
 		expect(svg.match(/data-mark="interval"/g)).toHaveLength(3);
 		expect(svg.match(/<circle /g)).toHaveLength(2);
 		expect(svg).toMatch(/<circle [^>]*style="fill: var\(--bm-chart-series-1\)/);
 		expect(svg).toMatch(/<circle [^>]*style="fill: var\(--bm-chart-background\)/);
 		expect(svg).toContain('data-oordeel="geen"');
-		expect(svg).toContain('aria-label="bereikbaarheid: geen significante verandering"');
+		expect(svg).toContain('data-oordeel="onbekend"');
+		expect(svg).toContain('aria-label="bereikbaarheid: geen aantoonbaar verschil (+0,04)"');
 		expect(svg).toContain('aria-label="regie: geen vergelijking mogelijk"');
+	});
+
+	it('places the estimates on a symmetric axis with evenly spaced, signed ticks', () => {
+		const [svg] = svgs();
+		// Up to 0,95 from 0, 6 ticks asked: step 0,5, from -1 to +1.
+		expect(tickLabels(svg)).toEqual(['−1,0', '−0,5', '0', '+0,5', '+1,0']);
+		// Label column "terugkoppeling" (96) + 18 = 114; note column "geen aantoonbaar verschil (+0,04)"
+		// (225) + 24 = 249; the plot 760 - 114 - 249 = 397 px: 0 at 312.5, 1 point = 198.5 px.
+		const cx = [...svg.matchAll(/<circle [^>]*cx="([\d.]+)"/g)].map((m) => Number(m[1]));
+		expect(cx[0]).toBeCloseTo(312.5 + 0.78 * 198.5, 1);
+		expect(cx[1]).toBeCloseTo(312.5 + 0.04 * 198.5, 1);
+	});
+
+	it('gives charts with the same extent the same axis, whatever their own data (a report compares wijken)', () => {
+		const small = [{ key: 'a', label: 'een thema met een lange naam', interval: { verschil: 0.1, lo: -0.05, hi: 0.25, oordeel: 'geen' as const }, text: 'geen aantoonbaar verschil (+0,10)' }];
+		// 1,2 from 0 with 6 ticks: step 0,5, -1,5 to +1,5.
+		const expected = ['−1,5', '−1,0', '−0,5', '0', '+0,5', '+1,0', '+1,5'];
+		expect(tickLabels(svgs({ extent: 1.2 })[0])).toEqual(expected);
+		expect(tickLabels(svgs({ rows: small, extent: 1.2 })[0])).toEqual(expected);
+		// Without an extent each chart fits its own data (at least ±0,5): -0,6 to +0,6 in steps of 0,2.
+		expect(tickLabels(svgs({ rows: small })[0])).toEqual(['−0,6', '−0,4', '−0,2', '0', '+0,2', '+0,4', '+0,6']);
 	});
 });

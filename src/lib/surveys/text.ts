@@ -41,16 +41,23 @@ export function procentpuntText(iv: Interval): string {
 	return `${pp(iv.verschil)} procentpunt, 95%-interval ${pp(iv.lo)} tot ${pp(iv.hi)}`;
 }
 
-/** The huisarts - buurtteam gap in short: "huisartsen lager: −1,53"; with the interval when `full`. */
+/** A size without its sign, for beside a word that gives the direction: "0,78" in "0,78 hoger". */
+export const sizeText = (x: number) => formatNumber(Math.abs(Number(x.toFixed(2))), 2);
+
+/**
+ * The huisarts - buurtteam gap in short: "huisartsen 1,53 lager" (never "lager: −1,53", a double
+ * negative); with the interval when `full`.
+ */
 export function rolverschilText(iv: Interval | null, full = true): string {
 	if (!iv) return 'een van beide groepen is te klein of niet apart getoond';
-	const verdict = iv.oordeel === 'hoger' ? 'huisartsen hoger' : iv.oordeel === 'lager' ? 'huisartsen lager' : GEEN_VERANDERING;
-	return `${verdict}: ${signed(iv.verschil)}${full ? ` (${intervalText(iv)})` : ''}`;
+	const verdict = iv.oordeel === 'geen' ? `${GEEN_VERANDERING} (${signed(iv.verschil)})` : `huisartsen ${sizeText(iv.verschil)} ${iv.oordeel}`;
+	return `${verdict}${full ? ` (${intervalText(iv)})` : ''}`;
 }
 
-/** The change in short: "hoger: +0,78", or the reason there is none. */
+/** The change in short: "0,78 hoger", "0,12 lager", "geen aantoonbaar verschil (+0,04)", or the reason there is none. */
 export function veranderingKort(iv: Interval | null, reason: string): string {
-	return iv ? `${veranderingOordeel(iv)}: ${signed(iv.verschil)}` : reason;
+	if (!iv) return reason;
+	return iv.oordeel === 'geen' ? `${GEEN_VERANDERING} (${signed(iv.verschil)})` : `${sizeText(iv.verschil)} ${iv.oordeel}`;
 }
 
 /** "gem. 3,8 (n = 31)" or why not. */
