@@ -37,8 +37,8 @@ const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli',
 /** '2025-12' or '2025-12-31' → 'december 2025'. */
 export const monthText = (iso: string) => `${MAANDEN[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 
-/** Only letters, digits, '-', '_' and '.' in a file name part (codes are checked already; this is the last line). */
-const safe = (part: string) => part.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+|-+$/g, '');
+/** Only letters, digits, '-', '_' and '.' in a file name part (codes are checked already; this is the last line); 18+ is 18plus. */
+const safe = (part: string) => part.replace(/\+/g, 'plus').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+|-+$/g, '');
 
 const LIJN_NAAM: Record<string, string> = { '0': '0 (voorveld)', '1': '1 (basiszorg)', '2': '2 (tweede lijn)', alle: 'alle lijnen' };
 
