@@ -4,7 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import { plotDocument } from './document';
 
-/** Chart text size in CSS px; the frame never scales a chart below 11 px (see ChartSvg.svelte). */
+/** Chart text size in CSS px; a chart is never scaled below 11 px (PlotChart.svelte draws a narrow variant instead). */
 export const FONT_SIZE = 12;
 
 export interface RenderOptions {
