@@ -6,17 +6,27 @@ import ChartFrame from '$lib/components/ChartFrame.svelte';
 
 const chart = createRawSnippet(() => ({ render: () => '<svg data-chart="test"></svg>' }));
 const table = createRawSnippet(() => ({ render: () => '<table data-table></table>' }));
-const base = { id: 'f', title: 'Verwijzingen per 1.000 inwoners per jaar', csvHref: '/export/x.csv', chart, table };
+const base = { id: 'f', title: 'Verwijzingen per 1.000 inwoners per jaar', csvHref: '/export/x.csv?niveau=wijk&lijn=2', chart, table };
 
 describe('ChartFrame', () => {
-	it('shows the title, the chart, the table and the three downloads', () => {
+	it('shows the title, the chart, the table and the downloads', () => {
 		const html = render(ChartFrame, { props: base }).body;
 		expect(html).toMatch(/<h2 class="utrecht-heading-2[^"]*" id="f-heading">Verwijzingen per 1.000 inwoners per jaar<\/h2>/);
 		expect(html).toContain('data-chart="test"');
 		expect(html).toContain('data-table');
 		expect(html).toContain('data-download="csv"');
-		expect(html.match(/Download (SVG|PNG)/g)).toHaveLength(2);
+		expect(html.match(/aria-label="Download de grafiek als (SVG|PNG)"/g)).toHaveLength(2);
 		expect(html).not.toContain('data-chart-state');
+	});
+
+	it('offers the data as CSV, Excel and Arrow, each with a Dutch accessible name that contains its visible name', () => {
+		const html = render(ChartFrame, { props: base }).body;
+		const links = [...html.matchAll(/<a [^>]*href="([^"]+)"[^>]*data-download="(\w+)"[^>]*aria-label="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map((m) => m.slice(1));
+		expect(links).toEqual([
+			['/export/x.csv?niveau=wijk&amp;lijn=2', 'csv', 'Download de gegevens als CSV', 'CSV'],
+			['/export/x.xlsx?niveau=wijk&amp;lijn=2', 'xlsx', 'Download de gegevens als Excel-bestand, met toelichting', 'Excel'],
+			['/export/x.arrow?niveau=wijk&amp;lijn=2', 'arrow', 'Download de gegevens als Arrow-bestand, voor Python en R', 'Arrow']
+		]);
 	});
 
 	it('without data: says so, and offers no chart, table or download', () => {
@@ -34,6 +44,7 @@ describe('ChartFrame', () => {
 		expect(html).not.toContain('data-chart="test"');
 		expect(html).toContain('data-table');
 		expect(html).toContain('data-download="csv"');
-		expect(html).not.toMatch(/Download (SVG|PNG)/);
+		expect(html).toContain('data-download="xlsx"');
+		expect(html).not.toMatch(/als (SVG|PNG)/);
 	});
 });
