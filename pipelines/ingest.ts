@@ -23,7 +23,7 @@ import { DEFAULT_KEEP_VERSIONS, keepVersion } from './db/versions';
 import { openWorkingCopy, type WorkingCopy } from './db/workingCopy';
 import { DEFAULT_MAX_ERRORS, ErrorCollector, IngestError, IngestFailedError } from './errors';
 import { upsertRows, upsertStage } from './loader';
-import { cellKeySecret, fillRecordKeys } from './cellKeys';
+import { fillRecordKeys, newCellKeySecret, readCellKeySecret, recordKeyFor, saveCellKeySecret } from './cellKeys';
 import { nextLoadId, recordLoad, recordLoadedBy, setMeta } from './provenance';
 import { checkFileOnDisk, importLimits, readTable, type ImportLimits } from './readers';
 import { scanCsv } from './readers/csvScan';
@@ -125,7 +125,7 @@ export async function ingest(dbPath: string, files: readonly IngestInput[], opts
 		return copy.connection;
 	};
 	try {
-		const checked = await checkFiles(connection, files, opts, maxErrors, scratch);
+		const checked = await checkFiles(connection, files, { ...opts, today }, maxErrors, scratch);
 		// Reference data first, so a verwijzingen file may refer to wijken delivered in the same run.
 		checked.sort((a, b) => a.spec.order - b.spec.order || a.position - b.position);
 
@@ -133,10 +133,15 @@ export async function ingest(dbPath: string, files: readonly IngestInput[], opts
 		const wc: WorkingCopy = copy!;
 		const lastLoadId = (await nextLoadId(conn)) - 1;
 		const reports: FileReport[] = [];
+		// The cell key secret: read now (a damaged one stops the import before anything is written),
+		// made when missing, and stored only when the import succeeds.
+		const knownSecret = readCellKeySecret(dbPath);
+		const secret = knownSecret ?? newCellKeySecret();
 		for (const file of checked) {
-			reports.push(await loadFile(conn, file, { today, maxErrors, loadedBy: opts.loadedBy, onProgress: opts.onProgress }));
+			reports.push(await loadFile(conn, file, { today, maxErrors, loadedBy: opts.loadedBy, onProgress: opts.onProgress, secret }));
 		}
-		await timed('record keys', () => fillRecordKeys(conn, cellKeySecret(dbPath, !opts.dryRun)));
+		await timed('record keys of older rows', () => fillRecordKeys(conn, secret));
+		if (!knownSecret && !opts.dryRun) saveCellKeySecret(dbPath, secret);
 		if (opts.dryRun) {
 			copy = null;
 			wc.discard();
@@ -283,7 +288,11 @@ async function checkFile(
 	const sql = await timed('read_csv', () => loadCsv(conn, scan, name, `bzm_f${position}`));
 	// Mangled text first; then, before anything else looks at the values: a file with personal data
 	// goes no further. Free text (werkplan notes, SWOT items) is the exception: masked, not rejected.
-	await timed('mojibake and privacy', () => checkTextAndPrivacySql(conn, sql, errors, specColumns(sql.header, detection, (c) => c.type.freeText === true), specColumns(sql.header, detection)));
+	// The dataset's own check of every value runs in the same scan (its errors are reported at the load).
+	const values = detection.ok ? { spec: detection.spec, ctx: { today: opts.today ?? dutchToday() } } : undefined;
+	await timed('one scan: mojibake, privacy, values', () =>
+		checkTextAndPrivacySql(conn, sql, errors, specColumns(sql.header, detection, (c) => c.type.freeText === true), specColumns(sql.header, detection), values)
+	);
 	if (!errors.empty) return null;
 	if (!detection.ok) {
 		errors.add(sql.headerLine, undefined, detection.rule, detection.message);
@@ -382,7 +391,7 @@ async function checkInMemory(
 async function loadFile(
 	conn: DuckDBConnection,
 	file: CheckedFile,
-	{ today, maxErrors, loadedBy, onProgress }: { today: string; maxErrors: number; loadedBy?: string; onProgress?: IngestOptions['onProgress'] }
+	{ today, maxErrors, loadedBy, onProgress, secret }: { today: string; maxErrors: number; loadedBy?: string; onProgress?: IngestOptions['onProgress']; secret: Uint8Array }
 ): Promise<FileReport> {
 	const startedAt = new Date().toISOString();
 	const { spec, table, sql } = file;
@@ -411,9 +420,9 @@ async function loadFile(
 		if (custom) result = await custom.write(conn, loadId);
 		else if (staged) {
 			progress('laden')?.(0);
-			result = await timed('insert', () => upsertStage(conn, spec, staged.table, loadId));
+			result = await timed('insert (with record keys)', () => upsertStage(conn, spec, staged.table, loadId, recordKeyFor(spec.table, secret)));
 			progress('laden')?.(staged.rows);
-		} else result = await upsertRows(conn, spec, rows, loadId, progress('laden'));
+		} else result = await upsertRows(conn, spec, rows, loadId, progress('laden'), recordKeyFor(spec.table, secret));
 		const { replaced, unchanged } = result;
 		const report: FileReport = {
 			file: file.name,

@@ -22,7 +22,8 @@ export async function upsertRows(
 	spec: DatasetSpec,
 	rows: readonly Value[][],
 	loadId: number,
-	onProgress?: (done: number) => void
+	onProgress?: (done: number) => void,
+	computed?: ComputedColumn
 ): Promise<UpsertResult> {
 	const cols = spec.columns.map((c) => ident(c.name));
 	const target = ident(spec.table);
@@ -51,23 +52,38 @@ export async function upsertRows(
 	await conn.run('DROP TABLE IF EXISTS temp.stage');
 	await conn.run(`CREATE TEMP TABLE stage AS SELECT ${typed.join(', ')} FROM temp.stage_raw`);
 	await conn.run('DROP TABLE temp.stage_raw');
-	const result = await upsertStage(conn, spec, 'temp.stage', loadId);
+	const result = await upsertStage(conn, spec, 'temp.stage', loadId, computed);
 	await conn.run('DROP TABLE temp.stage');
 	return result;
 }
 
 /**
- * Writes a staged table (the dataset's columns, typed; other columns are ignored) into the
- * dataset's table: new keys are inserted, known keys replaced unless the row is identical. The
- * stage loses its unchanged rows. Must run inside the caller's transaction.
+ * A column the dataset's table has beyond the file's: its value computed in SQL from the staged
+ * row while the row is written (the record key of a referral, pipelines/cellKeys.ts), with the
+ * parameters the expression needs.
  */
-export async function upsertStage(conn: DuckDBConnection, spec: DatasetSpec, stage: string, loadId: number): Promise<UpsertResult> {
+export interface ComputedColumn {
+	column: string;
+	sql: string;
+	params: Record<string, string>;
+}
+
+/**
+ * Writes a staged table or view (the dataset's columns, typed; other columns are ignored) into the
+ * dataset's table: new keys are inserted, known keys replaced unless the row is identical. Must
+ * run inside the caller's transaction. The stage is only read, so it may be a view over the rows
+ * as DuckDB read them (validators/sqlTable.ts): they are then copied once, into their table.
+ */
+export async function upsertStage(conn: DuckDBConnection, spec: DatasetSpec, stage: string, loadId: number, computed?: ComputedColumn): Promise<UpsertResult> {
 	const cols = spec.columns.map((c) => ident(c.name));
 	const target = ident(spec.table);
+	const into = `${cols.join(', ')}, load_id${computed ? `, ${ident(computed.column)}` : ''}`;
+	const values = `${cols.map((c) => `s.${c}`).join(', ')}, ${Number(loadId)}${computed ? `, ${computed.sql}` : ''}`;
+	const params = computed?.params;
 	const empty = (await conn.runAndReadAll(`SELECT NOT EXISTS (SELECT 1 FROM ${target})`)).getRows()[0][0] === true;
 	if (empty) {
 		// A first load (the national export into a new database): nothing to compare or replace.
-		await conn.run(`INSERT INTO ${target} (${cols.join(', ')}, load_id) SELECT ${cols.join(', ')}, ${Number(loadId)} FROM ${stage}`);
+		await conn.run(`INSERT INTO ${target} (${into}) SELECT ${values} FROM ${stage} s`, params);
 		return { replaced: 0, unchanged: 0 };
 	}
 	const keyJoin = spec.key.map((k) => `s.${ident(k)} = t.${ident(k)}`).join(' AND ');
@@ -77,10 +93,8 @@ export async function upsertStage(conn: DuckDBConnection, spec: DatasetSpec, sta
 		 FROM ${stage} s JOIN ${target} t ON ${keyJoin}`
 	);
 	const [replaced, unchanged] = counts.getRows()[0].map(Number);
-
-	if (unchanged > 0) await conn.run(`DELETE FROM ${stage} s WHERE EXISTS (SELECT 1 FROM ${target} t WHERE ${keyJoin} AND ${same})`);
-	await conn.run(
-		`INSERT OR REPLACE INTO ${target} (${cols.join(', ')}, load_id) SELECT ${cols.join(', ')}, ${Number(loadId)} FROM ${stage}`
-	);
+	// Identical rows are left alone (not even their load_id changes): loading a file twice changes nothing.
+	const changed = unchanged > 0 ? ` WHERE NOT EXISTS (SELECT 1 FROM ${target} t WHERE ${keyJoin} AND ${same})` : '';
+	await conn.run(`INSERT OR REPLACE INTO ${target} (${into}) SELECT ${values} FROM ${stage} s${changed}`, params);
 	return { replaced, unchanged };
 }

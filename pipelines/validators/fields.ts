@@ -22,6 +22,11 @@ export interface FieldType {
 	freeText?: boolean;
 	/** `check` only trims the text and never fails: a large CSV trims it in SQL instead (validators/sqlTable.ts). */
 	trimmedText?: boolean;
+	/**
+	 * A pseudonym: `check` returns the trimmed text unless the privacy rules of a pseudonym find
+	 * something, so a value the SQL proves clean (validators/privacySql.ts) is stored as it is.
+	 */
+	pseudonym?: boolean;
 }
 
 /** Free text, trimmed (names, ids, pseudonyms). */

@@ -41,6 +41,7 @@ const PSEUDONYM_PROBLEM = {
  */
 export const pseudonym = (): FieldType => ({
 	sqlType: 'VARCHAR',
+	pseudonym: true,
 	check(cell) {
 		const problem = pseudonymProblem(typeof cell === 'string' ? cell.trim() : cell);
 		if (problem) {

@@ -81,6 +81,13 @@ export interface ColumnPrivacy {
 	 * values, not distinct values.
 	 */
 	add(cell: Cell | undefined, line: number, times?: number): void;
+	/**
+	 * Values of exactly nine ASCII digits counted elsewhere (in SQL, validators/privacySql.ts):
+	 * `total` of them, `passing` of which pass the elfproef, the first of those on `line`. The same
+	 * as add() for each of them: they count towards the BSN share, and a passing one is refused in a
+	 * pseudonym; no other rule fires on nine digits.
+	 */
+	addNineDigits(total: number, passing: number, line: number | undefined): void;
 	/** The broken rules, each once; [] when the column is fine. */
 	result(): ColumnFinding[];
 }
@@ -144,6 +151,14 @@ export function columnPrivacy(role: ColumnRole): ColumnPrivacy {
 			if (f.postcode) postcodeAt = earliest(postcodeAt, line);
 			if (f.email) emailAt = earliest(emailAt, line);
 			if (f.phone) phoneAt = earliest(phoneAt, line);
+		},
+		addNineDigits(total, pass, line) {
+			if (role === 'vrije-tekst' || total === 0) return;
+			nineDigit += total;
+			if (pass === 0 || line === undefined) return;
+			passing += pass;
+			firstPassing = earliest(firstPassing, line);
+			if (role === 'pseudoniem') pseudoAt.bsn = earliest(pseudoAt.bsn, line);
 		},
 		result() {
 			const out: ColumnFinding[] = [];

@@ -14,9 +14,8 @@
 // (readers/csvScan.ts). They are reported in the order the in-memory path reports them: by line,
 // and within a line value errors (column order), then the cross-column check, references, key.
 
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import { isNineDigitValue } from '../../contract/privacy';
-import type { ErrorCollector, RuleId } from '../errors';
+import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { ErrorCollector, type RuleId } from '../errors';
 import { checkMojibake } from '../readers/checkText';
 import { looksLikeMojibake, MOJIBAKE_SOURCE } from '../readers/mojibake';
 import { isEmptyCell, type RawRow, type RawTable } from '../readers/table';
@@ -26,8 +25,9 @@ import { matchHeader, normaliseColumnName, type HeaderMatch } from './header';
 import { checkHeaderPrivacy, columnPrivacy, columnRole, type ColumnPrivacy } from './privacy';
 import { columnPosition } from '../readers/position';
 import { findPersonalData } from '../../contract/privacy';
-import type { CheckedRow, DatasetSpec } from './spec';
+import type { CheckedRow, ColumnSpec, DatasetSpec } from './spec';
 import { startPhase } from '../profile';
+import { KIND, PRIVACY_SQL_MACROS, privacyKindSql } from './privacySql';
 
 /** A CSV file's rows in DuckDB: the data rows only (header and blank rows removed), record numbers as rowid. */
 export interface SqlTable {
@@ -39,6 +39,10 @@ export interface SqlTable {
 	lineOf(record: number): number;
 	/** Data rows (rows with any value after the header). */
 	rows: number;
+	/** Set by checkTextAndPrivacySql: the checked values of the dataset's columns. */
+	prepared?: PreparedValues;
+	/** Set by checkTextAndPrivacySql: the columns that hold any value. */
+	filled?: Set<number>;
 }
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -59,7 +63,7 @@ export const SQL_MACROS = [
 ];
 
 export async function defineMacros(conn: DuckDBConnection): Promise<void> {
-	for (const sql of SQL_MACROS) await conn.run(sql);
+	for (const sql of [...SQL_MACROS, ...PRIVACY_SQL_MACROS]) await conn.run(sql);
 }
 
 /** The cell as the in-memory CSV reader gives it: line breaks as \n. */
@@ -115,68 +119,165 @@ async function columnsWithValues(conn: DuckDBConnection, t: SqlTable, which: num
 /** matchHeader on the SQL table: the nameless columns that hold values are found in SQL. */
 export async function matchHeaderSql(conn: DuckDBConnection, t: SqlTable, spec: DatasetSpec, errors: ErrorCollector): Promise<HeaderMatch> {
 	const nameless = t.header.map((h, i) => (normaliseColumnName(h) === '' ? i : -1)).filter((i) => i >= 0);
-	const filled = await columnsWithValues(conn, t, nameless);
+	const filled = t.filled ? new Set(nameless.filter((i) => t.filled!.has(i))) : await columnsWithValues(conn, t, nameless);
 	const rows = filled.size ? [{ line: t.headerLine + 1, cells: t.header.map((_, i) => (filled.has(i) ? 'x' : '')) }] : [];
 	return matchHeader(tableOf(t, rows), spec, errors);
 }
 
-/**
- * Values that no privacy rule of their column's role can fire on, so they need not be fed to the
- * accumulator (the national export's ids and pseudonyms: millions of distinct values, 10-20 µs
- * each in the detectors). Verified against the detectors themselves by
- * tests/pipelines/streaming.test.ts: whatever matches is neither a 9-digit value nor found by any
- * rule. A letter or two and at most 9 digits (V000000001, P04182): no BSN (letters stay), no
- * label, no postcode (no letters after the digits), no phone number (10 digits at least), no
- * e-mail address. A pseudonym of single letters and runs of at most 7 digits (K0042Q1733): no run
- * of 8 or 9 digits, no date, no name.
- */
-export const PRIVACY_SAFE: Readonly<Record<'gestructureerd' | 'pseudoniem', string>> = {
-	gestructureerd: '[A-Za-z]{1,2}[0-9]{1,9}',
-	pseudoniem: '[A-Za-z](?:[0-9]{1,7}[A-Za-z])*[0-9]{1,7}'
-};
+// PRIVACY_SAFE moved to validators/privacySql.ts with the other SQL forms of the privacy rules.
+export { PRIVACY_SAFE } from './privacySql';
+
+/** A column of the dataset whose distinct values the one scan wrote to a table, checked. */
+interface PreparedMap {
+	/** Temporary table (raw VARCHAR, val VARCHAR, rule VARCHAR, msg VARCHAR): one row per distinct raw value. */
+	table: string;
+	/** Only values the SQL could not prove clean (a pseudonym); the others are stored as they are. */
+	partial: boolean;
+	/** Trimmed text: the map holds raw values only (for the references); SQL trims them. */
+	trimmed: boolean;
+	/** Every value in the map is stored as it was read (no join needed). */
+	identity: boolean;
+	/** Some value breaks its column's rule (or is empty in a required column). */
+	failing: boolean;
+}
+
+/** What the one scan of a file (checkTextAndPrivacySql) prepared for checkRowsSql. */
+export interface PreparedValues {
+	/** The header match the maps were made for (checkRowsSql uses them only for the same one). */
+	sourceIndex: number[];
+	/** Per column of the dataset. */
+	maps: (PreparedMap | null)[];
+	/** Per column of the file: empty fields, and values of only spaces (counted where no map holds them). */
+	missing: number[];
+	blank: number[];
+}
+
+/** How the one scan treats a column of the file. */
+interface ColumnPlan {
+	index: number;
+	/** Privacy rules (null: free text, masked instead). */
+	acc: ColumnPrivacy | null;
+	/** The dataset's column fed from it, when its values are checked in JavaScript or referenced. */
+	spec?: { j: number; column: ColumnSpec; map: PreparedMap; appender: DuckDBAppender };
+	allValues: boolean;
+}
 
 /**
- * Mojibake (as readers/checkText.ts), then the privacy rules of validators/privacy.ts, on the SQL
- * table, in one pass over each column's distinct values in the order they first occur:
+ * Mojibake (as readers/checkText.ts), the privacy rules of validators/privacy.ts and, with
+ * `values`, the dataset's own check of every value (validators/fields.ts), on the SQL table, in one
+ * scan: every column's values are sorted into kinds by SQL (validators/privacySql.ts), and each
+ * column's distinct values of the kind that needs JavaScript come back once, with their first
+ * record and how often they occur:
  * - mojibake: each column's first mangled value is found (only non-ASCII values can be mangled;
  *   free-text columns are searched in SQL), and checkMojibake reports exactly those; after a
  *   mangled value nothing else is reported, as the in-memory reader stops there;
  * - privacy: the header's rules as they are, and each column's accumulator fed with its distinct
- *   values (so a rule fires at its first line); values that count towards the BSN share are fed as
- *   often as they occur, values no detector fires on (PRIVACY_SAFE) not at all. An adapter for
- *   `checkPrivacy`, with its messages and names.
+ *   values at their first line, as often as they occur; nine-digit values are counted in SQL (the
+ *   elfproef as a macro), values no detector can fire on not fed at all. An adapter for
+ *   `checkPrivacy`, with its messages and names;
+ * - values: each distinct value of a checked column goes through the column's check into a table
+ *   (`PreparedValues`), which checkRowsSql joins to the rows when it must.
  */
 export async function checkTextAndPrivacySql(
 	conn: DuckDBConnection,
 	t: SqlTable,
 	errors: ErrorCollector,
 	freeText: ReadonlySet<number> = new Set(),
-	contract: ReadonlySet<number> = new Set()
+	contract: ReadonlySet<number> = new Set(),
+	values?: { spec: DatasetSpec; ctx: FieldContext }
 ): Promise<void> {
 	const width = t.header.length;
 	const mangled = new Map<number, { rec: number; cell: string }>();
-	const accumulators: (ColumnPrivacy | null)[] = [];
-	for (let i = 0; i < width; i++) {
-		const acc = columnPrivacy(columnRole(t.header[i] ?? '', freeText.has(i)));
-		if (acc.role === 'vrije-tekst') {
-			accumulators.push(null);
-			const moji = `strlen(${col(i)}) <> length(${col(i)}) AND regexp_matches(${col(i)}, ${str(MOJIBAKE_SOURCE)})`;
-			const [cell, rec] = (await conn.runAndReadAll(`SELECT arg_min(${col(i)}, rowid) FILTER (WHERE ${moji}), min(rowid) FILTER (WHERE ${moji}) FROM ${t.table}`)).getRows()[0];
-			if (cell !== null && cell !== undefined) mangled.set(i, { rec: Number(rec), cell: cellOf(String(cell)) });
-			continue;
+	const mangle = (i: number, rec: number, cell: string) => {
+		const known = mangled.get(i);
+		if (!known || rec < known.rec) mangled.set(i, { rec, cell });
+	};
+
+	// Which file column feeds which column of the dataset: the header's own messages come later
+	// (matchHeaderSql); here only the columns are needed.
+	const spec = values?.spec;
+	const sourceIndex = spec ? matchHeader(tableOf(t, []), spec, new ErrorCollector(t.file, Number.MAX_SAFE_INTEGER)).sourceIndex : [];
+	const specOf = new Map<number, number>();
+	sourceIndex.forEach((s, j) => s >= 0 && specOf.set(s, j));
+	const referenced = new Set(spec?.references.map((r) => r.column));
+	const maps: (PreparedMap | null)[] = spec ? spec.columns.map(() => null) : [];
+
+	const plans: ColumnPlan[] = [];
+	try {
+		for (let i = 0; i < width; i++) {
+			const role = columnRole(t.header[i] ?? '', freeText.has(i));
+			const acc = role === 'vrije-tekst' ? null : columnPrivacy(role);
+			if (!acc) {
+				const moji = `strlen(${col(i)}) <> length(${col(i)}) AND regexp_matches(${col(i)}, ${str(MOJIBAKE_SOURCE)})`;
+				const [cell, rec] = (await conn.runAndReadAll(`SELECT arg_min(${col(i)}, rowid) FILTER (WHERE ${moji}), min(rowid) FILTER (WHERE ${moji}) FROM ${t.table}`)).getRows()[0];
+				if (cell !== null && cell !== undefined) mangle(i, Number(rec), cellOf(String(cell)));
+			}
+			const j = specOf.get(i);
+			const column = j === undefined ? undefined : spec!.columns[j];
+			const checked = column !== undefined && !column.type.trimmedText;
+			const trimmedRef = column !== undefined && column.type.trimmedText === true && referenced.has(column.name);
+			if (!acc && !checked) continue;
+			// A pseudonym's clean values are stored as they are, so only the others need its check.
+			const partial = checked && acc?.role === 'pseudoniem' && column!.type.pseudonym === true;
+			const plan: ColumnPlan = { index: i, acc, allValues: (checked && !partial) || trimmedRef };
+			if (checked || trimmedRef) {
+				const map: PreparedMap = { table: `${t.table}_p${j}`, partial, trimmed: trimmedRef, identity: true, failing: false };
+				await conn.run(`CREATE OR REPLACE TEMP TABLE ${map.table} (raw VARCHAR, val VARCHAR, rule VARCHAR, msg VARCHAR)`);
+				maps[j!] = map;
+				plan.spec = { j: j!, column: column!, map, appender: await conn.createAppender(map.table, 'main', 'temp') };
+			}
+			plans.push(plan);
 		}
-		accumulators.push(acc);
-		const safe = `regexp_full_match(${col(i)}, ${str(PRIVACY_SAFE[acc.role])})`;
-		for await (const rows of streamRows(conn, `SELECT ${col(i)}, min(rowid) AS first, count(*) AS n FROM ${t.table} WHERE ${col(i)} IS NOT NULL AND NOT ${safe} GROUP BY ${col(i)} ORDER BY first`)) {
-			for (const [raw, first, n] of rows) {
-				const cell = cellOf(String(raw));
-				if (!mangled.has(i) && looksLikeMojibake(cell)) mangled.set(i, { rec: Number(first), cell });
-				const line = t.lineOf(Number(first));
-				acc.add(cell, line);
-				const times = Number(n);
-				if (times > 1 && isNineDigitValue(cell.trim())) for (let k = 1; k < times; k++) acc.add(cell, line);
+
+		const missing = new Array<number>(width).fill(0);
+		const blank = new Array<number>(width).fill(0);
+		const filled = new Set<number>();
+		if (plans.length > 0) {
+			const kinds = plans.map((p) => `${privacyKindSql(col(p.index), p.acc?.role ?? null, p.allValues)} AS k${p.index}`);
+			const vals = plans.map((p) => `k${p.index}, CASE WHEN k${p.index} = ${KIND.javascript} THEN ${col(p.index)} END AS v${p.index}`);
+			const sets = plans.map((p) => `(k${p.index}, v${p.index})`);
+			const sql = `SELECT ${plans.map((p) => `k${p.index}, v${p.index}`).join(', ')}, min(rec) AS first, count(*) AS n
+				FROM (SELECT rec, ${vals.join(', ')} FROM (SELECT rowid AS rec, ${plans.map((p) => col(p.index)).join(', ')}, ${kinds.join(', ')} FROM ${t.table}))
+				GROUP BY GROUPING SETS (${sets.join(', ')})`;
+			const m = plans.length;
+			for await (const rows of streamRows(conn, sql)) {
+				for (const row of rows) {
+					// Each result row belongs to one grouping set: the one whose kind is not NULL.
+					let q = 0;
+					while (q < m && (row[2 * q] === null || row[2 * q] === undefined)) q++;
+					const plan = plans[q];
+					const i = plan.index;
+					const kind = Number(row[2 * q]);
+					const first = Number(row[2 * m]);
+					const n = Number(row[2 * m + 1]);
+					if (kind === KIND.missing) missing[i] += n;
+					else if (kind === KIND.blank) blank[i] += n;
+					else if (kind === KIND.bsn || kind === KIND.nineDigits) {
+						filled.add(i);
+						plan.acc?.addNineDigits(n, kind === KIND.bsn ? n : 0, kind === KIND.bsn ? t.lineOf(first) : undefined);
+					} else if (kind === KIND.nothing) filled.add(i);
+					else {
+						const rawText = String(row[2 * q + 1]);
+						const cell = cellOf(rawText);
+						if (!isEmptyCell(cell)) filled.add(i);
+						if (plan.acc) {
+							if (looksLikeMojibake(cell)) mangle(i, first, cell);
+							plan.acc.add(cell, t.lineOf(first), n);
+						}
+						if (plan.spec) appendChecked(plan.spec, rawText, cell, values!.ctx);
+					}
+				}
 			}
 		}
+		for (const p of plans) p.spec?.appender.flushSync();
+		for (const map of maps) {
+			// Trimmed text is trimmed in SQL; an empty required value is found the way the rows are checked.
+			if (map?.trimmed) map.identity = false;
+		}
+		t.prepared = spec ? { sourceIndex, maps, missing, blank } : undefined;
+		t.filled = filled;
+	} finally {
+		for (const p of plans) p.spec?.appender.closeSync();
 	}
 
 	const byLine = new Map<number, string[]>();
@@ -191,11 +292,49 @@ export async function checkTextAndPrivacySql(
 	if (!errors.empty) return;
 
 	checkHeaderPrivacy({ header: t.header, headerLine: t.headerLine, format: 'csv' }, errors, contract);
-	accumulators.forEach((acc, i) => {
+	plans.forEach(({ acc, index: i }) => {
 		if (!acc) return;
 		const name = contract.has(i) && findPersonalData(t.header[i]).length === 0 ? t.header[i] : columnPosition('csv', i);
 		for (const f of acc.result()) errors.add(f.line, name, f.rule, f.message);
 	});
+}
+
+/** One distinct value through its column's check, into the column's map (as checkRowsSql's maps). */
+function appendChecked(target: NonNullable<ColumnPlan['spec']>, rawText: string, cell: string, ctx: FieldContext): void {
+	const { appender, column: c, map } = target;
+	appender.appendVarchar(rawText);
+	if (map.trimmed) {
+		appender.appendNull();
+		appender.appendNull();
+		appender.appendNull();
+	} else if (isEmptyCell(cell)) {
+		map.identity = false;
+		appender.appendNull();
+		if (c.required) {
+			map.failing = true;
+			appender.appendVarchar('waarde-verplicht');
+			appender.appendVarchar(REQUIRED);
+		} else {
+			appender.appendNull();
+			appender.appendNull();
+		}
+	} else {
+		const checked = c.type.check(cell, ctx);
+		if (checked.ok) {
+			if (checked.value === null) appender.appendNull();
+			else appender.appendVarchar(String(checked.value));
+			if (checked.value === null || String(checked.value) !== rawText) map.identity = false;
+			appender.appendNull();
+			appender.appendNull();
+		} else {
+			map.failing = true;
+			map.identity = false;
+			appender.appendNull();
+			appender.appendVarchar(checked.rule);
+			appender.appendVarchar(checked.message);
+		}
+	}
+	appender.endRow();
 }
 
 interface Problem {
@@ -218,6 +357,101 @@ const REQUIRED = 'deze kolom is verplicht, maar de waarde is leeg';
 const BATCH = 2000;
 
 /**
+ * The rows of a file whose one scan (checkTextAndPrivacySql) found every value valid, as a view
+ * with the dataset's columns, typed: the read table itself, joined only to the maps of columns
+ * whose values the checks change (a D-M-YYYY date, a code in small letters). The cross-column
+ * check, the references and the key are checked on it; when all hold, the view is the stage the
+ * load reads, so the rows are copied once, into their table. Null when anything might be wrong:
+ * then checkRowsSql checks every row the thorough way, which finds and words each problem.
+ */
+async function stageWhenValid(conn: DuckDBConnection, t: SqlTable, spec: DatasetSpec, header: HeaderMatch): Promise<StagedRows | null> {
+	const p = t.prepared;
+	if (!p || p.sourceIndex.join() !== header.sourceIndex.join()) return null;
+	// Row checks without declared columns, and derived columns, go row by row (small datasets).
+	if (spec.derive || (spec.checkRow && !spec.rowColumns)) return null;
+	const select: string[] = ['r.rowid AS rec'];
+	const joins: string[] = [];
+	for (const [j, c] of spec.columns.entries()) {
+		const s = header.sourceIndex[j];
+		const name = ident(c.name);
+		if (s < 0) {
+			select.push(`CAST(NULL AS ${c.type.sqlType}) AS ${name}`);
+			continue;
+		}
+		const raw = `r.${col(s)}`;
+		const map = p.maps[j];
+		if (c.required && p.missing[s] > 0) return null;
+		if (c.type.trimmedText) {
+			if (c.required && (p.blank[s] > 0 || (map && (await count(conn, `SELECT count(*) FROM ${map.table} WHERE bzm_blank(raw)`)) > 0))) return null;
+			select.push(`nullif(bzm_trim(bzm_nl(${raw})), '') AS ${name}`);
+			continue;
+		}
+		if (!map || map.failing) return null;
+		// A pseudonym's values of only spaces are not in its map: they are empty, as the check makes them.
+		const blanks = map.partial && p.blank[s] > 0;
+		if (blanks && c.required) return null;
+		if (map.identity && !blanks) {
+			select.push(`CAST(${raw} AS ${c.type.sqlType}) AS ${name}`);
+			continue;
+		}
+		joins.push(`LEFT JOIN ${map.table} p${j} ON p${j}.raw = ${raw}`);
+		const value = `CASE WHEN p${j}.raw IS NOT NULL THEN p${j}.val${blanks ? ` WHEN bzm_blank(${raw}) THEN NULL` : ''} ELSE ${raw} END`;
+		select.push(`CAST(${value} AS ${c.type.sqlType}) AS ${name}`);
+	}
+	const view = `${t.table}_v`;
+	await conn.run(`CREATE OR REPLACE TEMP VIEW ${view} AS SELECT ${select.join(', ')} FROM ${t.table} r ${joins.join(' ')}`);
+
+	// The cross-column check, once per distinct combination of the columns it reads.
+	if (spec.checkRow && spec.rowColumns) {
+		const names = spec.rowColumns;
+		const named = (values: unknown[]): CheckedRow => Object.fromEntries(names.map((n, k) => [n, values[k] as Value]));
+		const end = startPhase('cross-column check');
+		try {
+			for await (const rows of streamJson(conn, `SELECT DISTINCT ${names.map(ident).join(', ')} FROM ${view}`)) {
+				for (const values of rows) if (spec.checkRow(named(values)).length > 0) return null;
+			}
+		} finally {
+			end();
+		}
+	}
+
+	// References: each distinct value once, from the maps (a few thousand codes, not millions of rows).
+	const endRefs = startPhase('references');
+	try {
+		const keyColumn = { wijken: 'wijk_code', praktijken: 'praktijk_code', bestemmingen: 'bestemming', werkplannen: 'werkplan_id', enquetes: 'enquete_id' } as const;
+		for (const ref of spec.references) {
+			const j = spec.columns.findIndex((c) => c.name === ref.column);
+			if (header.sourceIndex[j] < 0) continue;
+			const map = p.maps[j];
+			if (!map || map.partial) return null;
+			const value = map.trimmed ? `nullif(bzm_trim(bzm_nl(raw)), '')` : 'val';
+			const missing = await count(
+				conn,
+				`SELECT count(*) FROM (SELECT DISTINCT CAST(${value} AS VARCHAR) AS v FROM ${map.table} WHERE ${value} IS NOT NULL
+				 EXCEPT SELECT CAST(${keyColumn[ref.table]} AS VARCHAR) FROM ${ref.table})`
+			);
+			if (missing > 0) return null;
+		}
+	} finally {
+		endRefs();
+	}
+
+	// The key, once per file.
+	const endKey = startPhase('duplicate keys');
+	try {
+		const keys = spec.key.map(ident).join(', ');
+		if ((await count(conn, `SELECT count(*) FROM (SELECT 1 FROM ${view} GROUP BY ${keys} HAVING count(*) > 1)`)) > 0) return null;
+	} finally {
+		endKey();
+	}
+	return { table: view, rows: t.rows };
+}
+
+async function count(conn: DuckDBConnection, sql: string): Promise<number> {
+	return Number((await conn.runAndReadAll(sql)).getRows()[0][0]);
+}
+
+/**
  * Every row rule of the dataset on the SQL table (as validators/rows.ts does in memory); on success
  * the rows are staged, typed, in `<t.table>_chk`. Null after an error (in `errors`).
  */
@@ -230,6 +464,11 @@ export async function checkRowsSql(
 	{ ctx, maxErrors, onProgress }: { ctx: FieldContext; maxErrors: number; onProgress?: (done: number) => void }
 ): Promise<StagedRows | null> {
 	onProgress?.(0);
+	const fast = await stageWhenValid(conn, t, spec, header);
+	if (fast) {
+		onProgress?.(t.rows);
+		return fast;
+	}
 	const chk = `${t.table}_chk`;
 	const problems: Problem[] = [];
 	const cols = spec.columns;
@@ -477,5 +716,7 @@ export async function checkRowsSql(
 
 /** Drops a file's temporary tables. */
 export async function dropSqlTable(conn: DuckDBConnection, t: SqlTable): Promise<void> {
+	await conn.run(`DROP VIEW IF EXISTS ${t.table}_v`);
+	for (const map of t.prepared?.maps ?? []) if (map) await conn.run(`DROP TABLE IF EXISTS ${map.table}`);
 	for (const suffix of ['', '_chk', '_chk2']) await conn.run(`DROP TABLE IF EXISTS ${t.table}${suffix}`);
 }
