@@ -100,6 +100,9 @@ describe('Verwijzingen', () => {
 			page.waitForEvent('download'),
 			page.locator('#verwijzingen-trend [data-download="csv"]').click()
 		]);
+		// The file is named after its filters, which every row also carries (docs/export.md).
+		const filters = 'niveau=wijk&periode=jaar&lijn=2&leeftijd=alle&van=2024&tot=2025';
+		expect(download.suggestedFilename()).toBe('verwijzingen_wijk_jaar_lijn2_alle-leeftijden_2024-2025.csv');
 		const file = path.join(suite.dir, 'download.csv');
 		await download.saveAs(file);
 		const bytes = fs.readFileSync(file);
@@ -109,13 +112,13 @@ describe('Verwijzingen', () => {
 			const n = pub((r) => lijn2(r) && r[1] === wijk && r[0].startsWith(jaar));
 			const count = n === null ? '<5' : String(n);
 			const rate = n === null ? '' : ((n / population) * 1000).toFixed(2).replace('.', ',');
-			return `${jaar};wijk;${wijk};${naam};${gemeente};${gemeenteNaam};2;alle;${count};${population};${rate};inwoners`;
+			return `${jaar};wijk;${wijk};${naam};${gemeente};${gemeenteNaam};2;alle;${count};${population};${rate};inwoners;${filters}`;
 		};
 		expect(bytes.toString('utf8').slice(1)).toBe(
 			[
-				'periode;niveau;niveau_code;niveau_naam;gemeente_code;gemeente_naam;lijn;leeftijd;verwijzingen;populatie;per_1000;noemer',
+				'periode;niveau;niveau_code;niveau_naam;gemeente_code;gemeente_naam;lijn;leeftijd;verwijzingen;populatie;per_1000;noemer;filters',
 				line('WK990201', 'Centrum', 'GM9902', 'Proefdorp', '2024', 500),
-				'2025;wijk;WK990201;Centrum;GM9902;Proefdorp;2;alle;0;500;0,00;inwoners',
+				`2025;wijk;WK990201;Centrum;GM9902;Proefdorp;2;alle;0;500;0,00;inwoners;${filters}`,
 				line('WK990101', 'Noord', 'GM9901', 'Testmaas', '2024', 2000),
 				line('WK990101', 'Noord', 'GM9901', 'Testmaas', '2025', 2500),
 				line('WK990102', 'Zuid', 'GM9901', 'Testmaas', '2024', 1000),
