@@ -73,20 +73,29 @@ function targets(gemeente: string, wijk: string): Target[] {
 			{ schaal, route: `/verwijzingen?niveau=praktijk&periode=maand${amp}`, kaal: REFERRAL_SQL.praktijkMaand(where) },
 			{ schaal, route: `/export/verwijzingen.csv?niveau=wijk&periode=kwartaal${amp}`, kaal: REFERRAL_SQL.wijkKwartaal(where) },
 			{ schaal, route: `/export/verwijzingen.csv?niveau=gemeente&periode=jaar${amp}`, kaal: REFERRAL_SQL.gemeenteJaar(where) },
+			// The same table as Excel and Arrow, and the largest export (practice x month), streamed.
+			{ schaal, route: `/export/verwijzingen.xlsx?niveau=wijk&periode=kwartaal${amp}`, kaal: REFERRAL_SQL.wijkKwartaal(where) },
+			{ schaal, route: `/export/verwijzingen.arrow?niveau=wijk&periode=kwartaal${amp}`, kaal: REFERRAL_SQL.wijkKwartaal(where) },
+			{ schaal, route: `/export/verwijzingen.csv?niveau=praktijk&periode=maand${amp}`, kaal: REFERRAL_SQL.praktijkMaand(where) },
+			{ schaal, route: `/export/verwijzingen.arrow?niveau=praktijk&periode=maand${amp}`, kaal: REFERRAL_SQL.praktijkMaand(where) },
 			{ schaal, route: `/export/bestemmingen.csv${qm}`, kaal: REFERRAL_SQL.bestemmingen(where) }
 		);
 	}
 	out.push(
 		{ schaal: 'land', route: '/', kaal: REFERRAL_SQL.gemeenteJaar('') },
 		{ schaal: 'land', route: '/export/kerncijfers.csv', kaal: REFERRAL_SQL.gemeenteJaar('') },
+		{ schaal: 'land', route: '/export/kerncijfers.xlsx', kaal: REFERRAL_SQL.gemeenteJaar('') },
 		{ schaal: 'gemeente', route: `/export/kerncijfers.csv?niveau=wijk&gemeente=${gemeente}`, kaal: REFERRAL_SQL.gemeenteJaar(g) },
 		{ schaal: 'wijk', route: `/wijk/${wijk}`, kaal: REFERRAL_SQL.wijkKwartaal(wk) },
 		{ schaal: 'land', route: '/ojg', kaal: REFERRAL_SQL.ojg() },
 		{ schaal: 'land', route: '/export/ojg-effect.csv', kaal: REFERRAL_SQL.ojg() },
+		{ schaal: 'land', route: '/export/ojg-effect.xlsx', kaal: REFERRAL_SQL.ojg() },
 		{ schaal: 'land', route: '/export/ojg-reeks.csv', kaal: REFERRAL_SQL.ojg() },
 		{ schaal: 'land', route: '/leerbijeenkomsten' },
 		{ schaal: 'land', route: '/leerbijeenkomsten/rapport' },
 		{ schaal: 'land', route: '/export/leerbijeenkomsten.csv' },
+		{ schaal: 'land', route: '/export/leerbijeenkomsten.xlsx' },
+		{ schaal: 'land', route: '/export/leerbijeenkomsten.arrow' },
 		{ schaal: 'land', route: '/export/rapportcijfers.csv' },
 		{ schaal: 'land', route: '/export/ja-nee-vragen.csv' },
 		{ schaal: 'land', route: '/werkafspraken' },
@@ -94,6 +103,7 @@ function targets(gemeente: string, wijk: string): Target[] {
 		{ schaal: 'land', route: '/werkplannen' },
 		{ schaal: 'land', route: '/werkplannen/rapport' },
 		{ schaal: 'land', route: '/export/werkplannen.csv' },
+		{ schaal: 'land', route: '/export/werkplannen.xlsx' },
 		{ schaal: 'land', route: '/export/mijlpalen.csv' },
 		{ schaal: 'land', route: '/swot' },
 		{ schaal: 'land', route: '/export/swot.csv' },
