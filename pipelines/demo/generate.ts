@@ -227,7 +227,9 @@ export async function generateDemo(outDir: string, seed: number = DEMO_SEED): Pr
 	files.push(...(await writeRegiegroep(outDir, seed)));
 	// bounded: a handful of files
 	files.push(...(await generateEnquetes(outDir, seed)).files);
-	files.push(await writeWijkgrenzen(outDir, seed));
+	// The wijk shapes (GeoJSON, not a table) are written beside the tables but not listed with them:
+	// `files` is the list of tables the README describes and the tests read as rows.
+	await writeWijkgrenzen(outDir, seed);
 
 	await writeReadme(outDir, seed, files, populatie);
 	return files;

@@ -30,7 +30,7 @@ describe('the dashboard on the demo data', () => {
 		expect(await page.locator('#verwijzingen-bestemming [data-mark="bar"]').count()).toBeGreaterThan(5);
 		await expectAccessible(page);
 		await page.goto(suite.server.url + '/bronnen', { waitUntil: 'networkidle' });
-		const files = fs.readdirSync(path.resolve(import.meta.dirname, '../../data/demo')).filter((f) => /\.(csv|xlsx)$/.test(f));
+		const files = fs.readdirSync(path.resolve(import.meta.dirname, '../../data/demo')).filter((f) => /\.(csv|xlsx|geojson)$/.test(f));
 		expect(await page.locator('table').first().locator('tbody tr').count()).toBe(files.length);
 		expect(errors).toEqual([]);
 		await close();
@@ -70,6 +70,13 @@ describe('OJG-effect page on the demo data', () => {
 		const sentence12 = await page.locator('[data-overall-sentence]').textContent();
 		expect(sentence12).toMatch(/^Na de start van een OJG, POH-jeugd of jeugdconsulent daalden de verwijzingen van kinderen naar de tweede lijn met \d+% \(95%-BI \d+-\d+%\)/);
 		const overall12 = await page.locator('#ojg-forest [data-overall="true"]').getAttribute('data-value');
+		// Every forest label whole (the issue: cut off): the drawn lines together are the label.
+		const drawn = await rows.evaluateAll((els) => els.map((e) => [e.getAttribute('aria-label')!.split(': ')[0], [...e.querySelectorAll('tspan')].map((t) => t.textContent).join(' ') || e.textContent]));
+		for (const [label, text] of drawn) expect(text).toBe(label);
+		// Each placement's two charts have their CSV (the count chart had none), and the page stays
+		// short: placements are collapsed (the issue: 11,183 px).
+		expect(await page.locator('[data-placement] [data-download="csv"]').count()).toBe(2 * placements);
+		expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(4500);
 		await expectAccessible(page);
 
 		await page.selectOption('#ojg-venster', '24');

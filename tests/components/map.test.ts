@@ -4,7 +4,7 @@ import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import { compareSnapshot, plotSvgs } from './snapshots';
 import WijkMap from '$lib/components/map/WijkMap.svelte';
-import { fitProjection, type MapArea } from '$lib/components/charts/plot/map';
+import { fitProjection, labelPoint, type MapArea } from '$lib/components/charts/plot/map';
 import { CHANGE_THRESHOLDS, HATCH, changeText, classIndex, rankByChange, rateClasses, richting, type KaartWijk } from '$lib/map/kaart';
 
 const square = (x: number, y: number, s: number) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]] });
@@ -73,9 +73,16 @@ describe('change classes and words', () => {
 	});
 });
 
+describe('label placement', () => {
+	it('puts a name at the centroid of the largest part', () => {
+		const g = { type: 'MultiPolygon' as const, coordinates: [[square(0, 0, 1).coordinates[0]], [square(10, 10, 4).coordinates[0]]] };
+		expect(labelPoint(g)).toEqual([12, 12]);
+	});
+});
+
 describe('projection', () => {
 	it('keeps the shape: a square of 0.02 x 0.02 degrees at 52 N is cos(52°) as wide as it is high', () => {
-		const areas: MapArea[] = [{ key: 'a', label: 'a', fill: 'x', geometry: square(5, 52, 0.02) }];
+		const areas: MapArea[] = [{ key: 'a', name: 'a', label: 'a', fill: 'x', geometry: square(5, 52, 0.02) }];
 		const { project, width, height } = fitProjection(areas, 1000, 400);
 		expect(height).toBeCloseTo(400, 6);
 		expect(width / height).toBeCloseTo(Math.cos((52.01 * Math.PI) / 180), 6);
@@ -89,7 +96,7 @@ describe('WijkMap', () => {
 	const props = { id: 'kaart', title: 'Verwijzingen per 1.000 inwoners per jaar, per wijk, 2025', wijken: WIJKEN, measure: 'rate' as const, jaar: 2025, k: 5, legendTitle: 'Per 1.000 per jaar, 2025', highlight: 'WK990102' };
 
 	it('draws each wijk with a boundary once, in its class; the hidden one hatched; a legend with both', () => {
-		const [wide] = plotSvgs(render(WijkMap, { props }).body);
+		const [wide, narrow] = plotSvgs(render(WijkMap, { props }).body);
 		const marks = [...wide.matchAll(/<path [^>]*data-mark="wijk"[^>]*>/g)].map((m) => [/data-key="([^"]+)"/.exec(m[0])![1], /data-fill="([^"]+)"/.exec(m[0])![1]]);
 		expect(marks.map((m) => m[0])).toEqual(['WK990101', 'WK990102', 'WK990103', 'WK990104', 'WK990105', 'WK990106']);
 		expect(Object.fromEntries(marks)['WK990105']).toBe(HATCH);
@@ -101,6 +108,9 @@ describe('WijkMap', () => {
 		expect(wide).toContain('aria-label="De Gaarden: onderdrukt, minder dan 5 verwijzingen"');
 		expect(wide).toContain('aria-label="Centrum: 30,0 per 1.000"');
 		expect(wide).not.toContain('Zonder grens');
+		// Names on the wide map, at the middle of each square; none on the narrow one (no room).
+		expect(wide).toMatch(/<text[^>]*>Molenkwartier<\/text>/);
+		expect(narrow).not.toMatch(/>Molenkwartier</);
 	});
 
 	it('never writes a colour literal: every paint is a token or a mix of tokens', () => {

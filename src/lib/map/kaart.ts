@@ -73,7 +73,7 @@ export function rateClasses(values: readonly number[]): { thresholds: number[]; 
 	}
 	// At most four thresholds (five classes): fewer ticks when round numbers come thick.
 	const inside = (count: number) => (lo === hi ? [] : ticks(lo, hi, count).filter((t) => t > lo && t < hi));
-	const thresholds = inside(4).length <= 4 ? inside(4) : inside(2);
+	const thresholds = [5, 4, 3, 2].map(inside).find((t) => t.length <= 4) ?? [];
 	const n = thresholds.length + 1;
 	// Whole thresholds are written whole ("10 tot 15"), others with one decimal.
 	const fmt1 = (v: number) => formatNumber(v, thresholds.every(Number.isInteger) && (n > 1 || Number.isInteger(v)) ? 0 : 1);

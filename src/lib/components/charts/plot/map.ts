@@ -12,6 +12,8 @@ import { BACKGROUND, LINE, TEXT, textWidth, wrap } from './theme';
 
 export interface MapArea {
 	key: string;
+	/** the wijk's name, written on a wide map */
+	name: string;
 	/** spoken with the value: "Centrum: 12,3 per 1.000" */
 	label: string;
 	geometry: Geometry;
@@ -84,6 +86,32 @@ function projectGeometry(g: Geometry, project: (p: number[]) => [number, number]
 
 const paint = (fill: string, patternId: string) => (fill === HATCH ? `url(#${patternId})` : fill);
 
+/** Wijk names are written on the map when it is wide and holds few enough wijken to leave them room. */
+export const MAX_LABELLED = 30;
+
+/** Where a wijk's name goes: the area centroid of its largest ring, in px. */
+export function labelPoint(g: Geometry): [number, number] {
+	let best: [number, number] = [0, 0];
+	let bestArea = -1;
+	for (const poly of rings(g)) {
+		const ring = poly[0];
+		let a = 0;
+		let cx = 0;
+		let cy = 0;
+		for (let i = 0; i + 1 < ring.length; i++) {
+			const cross = ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+			a += cross;
+			cx += (ring[i][0] + ring[i + 1][0]) * cross;
+			cy += (ring[i][1] + ring[i + 1][1]) * cross;
+		}
+		if (Math.abs(a) > bestArea && a !== 0) {
+			bestArea = Math.abs(a);
+			best = [cx / (3 * a), cy / (3 * a)];
+		}
+	}
+	return best;
+}
+
 export function mapSpec(areas: readonly MapArea[], o: MapOptions): Plot.PlotOptions {
 	const { width, hooks = true } = o;
 	const narrow = width < 480;
@@ -128,6 +156,26 @@ export function mapSpec(areas: readonly MapArea[], o: MapOptions): Plot.PlotOpti
 		return g as unknown as SVGElement;
 	};
 
+	// Names on the map (a halo of the background keeps them legible on any class colour); the legend
+	// and the ranked list name every wijk anyway, and the spoken labels do.
+	const labelled = !narrow && areas.length <= MAX_LABELLED;
+	const names: Plot.RenderFunction = (_index, _scales, _values, _dimensions, context) => {
+		const doc = context.document;
+		const g = doc.createElementNS('http://www.w3.org/2000/svg', 'g');
+		g.setAttribute('aria-hidden', 'true');
+		for (const a of projected) {
+			const [x, y] = labelPoint(a.shape);
+			const t = doc.createElementNS('http://www.w3.org/2000/svg', 'text');
+			t.setAttribute('x', String(Math.round(x * 100) / 100));
+			t.setAttribute('y', String(Math.round(y * 100) / 100));
+			t.setAttribute('dy', '0.35em');
+			t.setAttribute('style', `fill: ${TEXT}; stroke: ${BACKGROUND}; stroke-width: 3; paint-order: stroke; stroke-linejoin: round`);
+			t.textContent = a.name;
+			g.append(t);
+		}
+		return g as unknown as SVGElement;
+	};
+
 	return {
 		width,
 		height,
@@ -155,7 +203,8 @@ export function mapSpec(areas: readonly MapArea[], o: MapOptions): Plot.PlotOpti
 			Plot.geo(
 				projected.filter((a) => a.highlight),
 				{ geometry: (a: (typeof projected)[number]) => a.shape, fill: 'none', stroke: TEXT, strokeWidth: 2.5, ariaHidden: 'true' } as Plot.GeoOptions
-			)
+			),
+			...(labelled ? [names] : [])
 		]
 	};
 }
