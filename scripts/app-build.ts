@@ -20,7 +20,12 @@ export const BUILD_NOISE: readonly RegExp[] = [
 	/Generated an empty chunk/,
 	/^\s*✔ done\s*$/,
 	/Wrote site to/,
-	/^\s*$/
+	/^\s*$/,
+	// SvelteKit's advice when BM_KIT_DIR moves its output folder (side-by-side builds): the
+	// project's tsconfig follows the default folder on purpose.
+	/^Your tsconfig\.json should extend/,
+	/^\s*[{}]\s*$/,
+	/^\s*"extends": ".*tsconfig\.json"\s*$/
 ];
 
 /** The build's output without the noise: what is left is worth showing (warnings, errors). */

@@ -57,8 +57,17 @@ function toUnicodeMap(cmap: string): Map<number, string> {
 export interface PdfPage {
 	/** [width, height] in points (A4 is about 595 x 842). */
 	size: [number, number];
+	/** the page's own text, without what the page margins print */
 	text: string;
+	/** the page margins' text (the @page margin boxes of src/app.css): 'Pagina 2 van 5 Basiszorg Monitor', or '' */
+	margin: string;
 }
+
+/**
+ * Chromium draws the @page margin boxes before the page's content, so their text comes first:
+ * page number, then the name of the monitor (src/app.css).
+ */
+const MARGIN_TEXT = /^Pagina \d+ van \d+(?: Basiszorg Monitor)?(?= |$)/;
 
 export function readPdf(pdf: Buffer): PdfPage[] {
 	const objs = objects(pdf);
@@ -89,7 +98,9 @@ export function readPdf(pdf: Buffer): PdfPage[] {
 				else text += ' ';
 			}
 		}
-		pages.push({ size: [box[2] - box[0], box[3] - box[1]], text: text.replace(/\s+/g, ' ').trim() });
+		const all = text.replace(/\s+/g, ' ').trim();
+		const margin = MARGIN_TEXT.exec(all)?.[0] ?? '';
+		pages.push({ size: [box[2] - box[0], box[3] - box[1]], text: all.slice(margin.length).trim(), margin });
 	}
 	return pages;
 }

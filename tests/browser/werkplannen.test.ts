@@ -202,7 +202,7 @@ describe('editing', () => {
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const lines = bytes.toString('utf8').slice(1).split('\r\n');
 		expect(lines[0]).toBe(
-			'werkplan_id;titel;thema;driehoek;trekker;partners;wijk_code;wijk_naam;start;eind;doel;peildatum;status;status_naam;status_datum;toelichting;status_bron;status_bron_detail'
+			'werkplan_id;titel;thema;driehoek;trekker;partners;wijk_code;wijk_naam;start;eind;doel;peildatum;status;status_naam;status_datum;toelichting;status_bron;status_bron_detail;filters'
 		);
 		const wp02 = lines.find((l) => l.startsWith('WP02;'))!.split(';');
 		expect(wp02.slice(11, 17)).toEqual(['2025-10-14', 'achter', 'Achter op schema', '2025-10-10', '"Groepsruimte kwijt', ' bel [telefoonnummer verwijderd]"']);
@@ -238,6 +238,15 @@ describe('the report', () => {
 		expect(text).toContain('Mijlpalen gemist (1)');
 		expect(text).toContain('Financiering rond (GGZ-preventie jongvolwassenen): deadline 30 september 2025');
 		expect(text).toContain('Nieuw: Samenwerking met de bibliotheek');
+		// Every page numbered in its margin (the @page margin boxes of src/app.css).
+		expect(pages.map((p) => p.margin)).toEqual(pages.map((_, i) => `Pagina ${i + 1} van ${pages.length} Basiszorg Monitor`));
+		// The SWOT per wijk itself, as a matrix per wijk (the fixture's Noord has a SWOT of its own).
+		expect(text).toMatch(/3\. SWOT per wijk op 14 oktober 2025 .*Noord .*Sterktes \(\d+\).*Zwaktes \(\d+\).*Kansen \(\d+\).*Bedreigingen \(\d+\)/s);
+		expect(await page.locator('[data-report-swot-stand] [data-kwadrant]').count()).toBe(4 * (await page.locator('[data-report-swot-stand]').count()));
+		// The period, the method note and the print date.
+		expect(pages[0].text).toMatch(/Veranderingen sinds de vorige vergadering: na \d+ \w+ 2025 tot en met 14 oktober 2025/);
+		expect(text).toContain('Hoe is dit rapport gemaakt?');
+		expect(pages.at(-1)!.text).toMatch(/Afgedrukt op \d{1,2} \w+ \d{4}/);
 		await close();
 	});
 });

@@ -3,7 +3,7 @@ import { withDatabase } from '$lib/server/db/page';
 import { auditTrail, editHistory } from '$lib/server/edits/history';
 import { reference } from '$lib/server/reference/units';
 import { regiegroepData, swotData } from '$lib/server/regiegroep/queries';
-import { meetingView, portfolio, swotChanges } from '$lib/regiegroep/views';
+import { meetingView, portfolio, swotChanges, swotView } from '$lib/regiegroep/views';
 import type { PageServerLoad } from './$types';
 
 /** End of a day in the Netherlands as a UTC timestamp (edits are stored in UTC). */
@@ -30,6 +30,10 @@ export const load: PageServerLoad = async ({ url, locals }) =>
 			meeting,
 			portfolio: portfolio(data, meeting.vergadering),
 			swot: swotChanges(swot, wijken.map((w) => w.wijk_code), meeting.vorige, meeting.vergadering),
+			// Each wijk's SWOT itself on the meeting date, as /swot shows it (the same view model).
+			swotPerWijk: wijken
+				.map((w) => ({ wijk_code: w.wijk_code, wijk_naam: w.wijk_naam, snapshot: swotView(swot, w.wijk_code, meeting.vergadering, null).snapshot }))
+				.filter((w) => w.snapshot.datum !== null),
 			swotEdits,
 			wijken: ref.wijken.map((w) => ({ wijk_code: w.wijk_code, wijk_naam: w.wijk_naam })),
 			aantal: data.werkplannen.length
