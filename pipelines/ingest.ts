@@ -26,7 +26,7 @@ import { upsertRows, upsertStage } from './loader';
 import { fillRecordKeys, newCellKeySecret, readCellKeySecret, recordKeyFor, saveCellKeySecret } from './cellKeys';
 import { nextLoadId, recordLoad, recordLoadedBy, setMeta } from './provenance';
 import { checkFileOnDisk, importLimits, readTable, type ImportLimits } from './readers';
-import { scanCsv } from './readers/csvScan';
+import { guessCsvShape, scanCsv } from './readers/csvScan';
 import { formatSize } from './readers/limits';
 import type { RawTable, TextEncodingName } from './readers/table';
 import { detectDataset, type Detection } from './registry';
@@ -36,7 +36,7 @@ import type { JsonFileReport } from '../contract/ingestJson';
 import { matchHeader, normaliseColumnName, type HeaderMatch } from './validators/header';
 import { checkPrivacy } from './validators/privacy';
 import { checkRows, type ReferenceSets } from './validators/rows';
-import { checkRowsSql, checkTextAndPrivacySql, defineMacros, dropSqlTable, loadCsv, matchHeaderSql, type SqlTable } from './validators/sqlTable';
+import { checkRowsSql, checkTextAndPrivacySql, defineMacros, dropSqlTable, loadCsv, matchHeaderSql, readCsvEarly, type SqlTable } from './validators/sqlTable';
 
 export { IngestError, IngestFailedError } from './errors';
 
@@ -268,14 +268,26 @@ async function checkFile(
 	// Small CSV files are read into memory: quicker than a round through DuckDB, and the same rules.
 	if (!isCsv || fs.statSync(file).size < streamFromBytes(opts)) return checkInMemory(file, input, name, position, opts, errors, limits);
 
-	const scan = await timed('scan (JavaScript)', () => scanCsv(file, name, errors, {
+	// DuckDB reads the file as its first line suggests while the scan reads it (the scan is
+	// JavaScript on one core); loadCsv keeps that read when the scan agrees, else reads again.
+	const table = `bzm_f${position}`;
+	const guess = await guessCsvShape(file);
+	const early = guess ? readCsvEarly(await connection(), guess, table) : undefined;
+	const dropEarly = async () => {
+		if (early && (await early)) await (await connection()).run(`DROP TABLE IF EXISTS ${table}`);
+	};
+	const scan = await timed('scan (JavaScript), read_csv alongside', () => scanCsv(file, name, errors, {
 		maxRows: limits.maxRows,
 		scratchDir: scratch,
 		onRows: opts.onProgress && ((done) => opts.onProgress!({ file: name, dataset: '', phase: 'lezen', done, total: 0 }))
 	}));
-	if (!scan) return null;
+	if (!scan) {
+		await dropEarly();
+		return null;
+	}
 	const detection = detectDataset(scan.header, opts.dataset);
 	if (detection.ok && detection.spec.custom) {
+		await dropEarly();
 		// Survey responses check themselves, on rows in memory; such exports are small.
 		if (scan.bytes > MAX_IN_MEMORY_CSV_BYTES) {
 			errors.add(undefined, undefined, 'bestand-te-groot', `een bestand met enquêteantwoorden wordt in het geheugen gelezen en mag hoogstens ${formatSize(MAX_IN_MEMORY_CSV_BYTES)} zijn; dit is ${formatSize(scan.bytes)}. Splits de export`);
@@ -285,7 +297,7 @@ async function checkFile(
 	}
 
 	const conn = await connection();
-	const sql = await timed('read_csv', () => loadCsv(conn, scan, name, `bzm_f${position}`));
+	const sql = await timed('read_csv (what the scan did not overlap)', () => loadCsv(conn, scan, name, table, early));
 	// Mangled text first; then, before anything else looks at the values: a file with personal data
 	// goes no further. Free text (werkplan notes, SWOT items) is the exception: masked, not rejected.
 	// The dataset's own check of every value runs in the same scan (its errors are reported at the load).

@@ -471,3 +471,37 @@ async function scanRecords(
 	if (hash) out.sha256 = hash.digest('hex');
 	return out;
 }
+
+/** What the first line of a CSV says about the whole file, before the scan has read it. */
+export interface CsvShapeGuess {
+	path: string;
+	delimiter: string;
+	/** Fields on the first line. */
+	width: number;
+}
+
+/**
+ * A guess at how DuckDB must read the file, from its first line, so that DuckDB can read it while
+ * the scan does (the scan is JavaScript on one core; DuckDB's reader uses the others). The guess
+ * holds when the scan finds the same (validators/sqlTable.ts `loadCsv` compares): UTF-8, the same
+ * delimiter, no record wider or shorter than the first line. Null when the first line already
+ * says otherwise (UTF-16, blank lines or quotes before the header, no line break in the first MB).
+ */
+export async function guessCsvShape(file: string): Promise<CsvShapeGuess | null> {
+	const h = await fs.promises.open(file, 'r');
+	try {
+		const buf = Buffer.alloc(1024 * 1024);
+		const { bytesRead } = await h.read(buf, 0, buf.length, 0);
+		let start = 0;
+		if (bytesRead >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+		else if (bytesRead >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return null;
+		const end = buf.indexOf(LF, start);
+		if (end < 0 || end >= bytesRead) return null;
+		const line = buf.subarray(start, end).toString('latin1').replace(/\r$/, '');
+		if (line.trim() === '' || line.includes('"') || line.includes('\r')) return null;
+		const delimiter = detectDelimiter(line);
+		return { path: file, delimiter, width: line.split(delimiter).length };
+	} finally {
+		await h.close();
+	}
+}

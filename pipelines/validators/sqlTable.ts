@@ -19,7 +19,7 @@ import { ErrorCollector, type RuleId } from '../errors';
 import { checkMojibake } from '../readers/checkText';
 import { looksLikeMojibake, MOJIBAKE_SOURCE } from '../readers/mojibake';
 import { isEmptyCell, type RawRow, type RawTable } from '../readers/table';
-import type { CsvScan } from '../readers/csvScan';
+import type { CsvScan, CsvShapeGuess } from '../readers/csvScan';
 import type { FieldContext, Value } from './fields';
 import { matchHeader, normaliseColumnName, type HeaderMatch } from './header';
 import { checkHeaderPrivacy, columnPrivacy, columnRole, type ColumnPrivacy } from './privacy';
@@ -69,18 +69,48 @@ export async function defineMacros(conn: DuckDBConnection): Promise<void> {
 /** The cell as the in-memory CSV reader gives it: line breaks as \n. */
 const cellOf = (raw: string) => (raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw);
 
-/**
- * Reads the scanned CSV into a temporary table, checks that DuckDB saw the records the scan saw
- * (else the line numbers could not be trusted), and keeps the data rows.
- */
-export async function loadCsv(conn: DuckDBConnection, scan: CsvScan, file: string, table: string): Promise<SqlTable> {
-	const columns = Array.from({ length: scan.width }, (_, i) => `${str(col(i))}: 'VARCHAR'`).join(', ');
+/** How read_csv reads a file into the temporary table. */
+interface ReadShape {
+	path: string;
+	delimiter: string;
+	width: number;
+	shortRows: boolean;
+	multiLine: boolean;
+}
+
+async function readCsvInto(conn: DuckDBConnection, shape: ReadShape, table: string): Promise<void> {
+	const columns = Array.from({ length: shape.width }, (_, i) => `${str(col(i))}: 'VARCHAR'`).join(', ');
 	await conn.run(`DROP TABLE IF EXISTS ${table}`);
 	await conn.run(
-		`CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv(${str(scan.path)}, delim = ${str(scan.delimiter)}, quote = '"', escape = '"',
+		`CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv(${str(shape.path)}, delim = ${str(shape.delimiter)}, quote = '"', escape = '"',
 			header = false, auto_detect = false, columns = {${columns}}, strict_mode = false,
-			null_padding = ${scan.shortRows}, parallel = ${!(scan.shortRows && scan.multiLine)})`
+			null_padding = ${shape.shortRows}, parallel = ${!(shape.shortRows && shape.multiLine)})`
 	);
+}
+
+/**
+ * Starts reading the file into `table` as its first line suggests (readers/csvScan.ts
+ * guessCsvShape), to run while the scan reads it too. Resolves to the shape read, or null when
+ * DuckDB could not read it so (loadCsv then reads it again, as the scan says).
+ */
+export function readCsvEarly(conn: DuckDBConnection, guess: CsvShapeGuess, table: string): Promise<ReadShape | null> {
+	const shape: ReadShape = { ...guess, shortRows: false, multiLine: false };
+	return readCsvInto(conn, shape, table).then(
+		() => shape,
+		() => null
+	);
+}
+
+/**
+ * Reads the scanned CSV into a temporary table, checks that DuckDB saw the records the scan saw
+ * (else the line numbers could not be trusted), and keeps the data rows. An early read
+ * (readCsvEarly) is kept when it read the file as the scan says it must be read: the same file
+ * (UTF-8), delimiter and width, and no short rows (so no padding, and any reader threads).
+ */
+export async function loadCsv(conn: DuckDBConnection, scan: CsvScan, file: string, table: string, early?: Promise<ReadShape | null>): Promise<SqlTable> {
+	const read = early ? await early : null;
+	const fits = read !== null && read.path === scan.path && read.delimiter === scan.delimiter && read.width === scan.width && !scan.shortRows;
+	if (!fits) await readCsvInto(conn, { path: scan.path, delimiter: scan.delimiter, width: scan.width, shortRows: scan.shortRows, multiLine: scan.multiLine }, table);
 	const count = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRows()[0][0]);
 	if (count !== scan.records) {
 		throw new Error(`${file}: DuckDB las ${count} records, de controle ${scan.records}; de regelnummers zouden niet kloppen`);
