@@ -34,6 +34,10 @@ describe('Leerbijeenkomsten', () => {
 		]);
 		expect(await page.locator('#lb-verandering [data-mark="interval"]').count()).toBe(3);
 		expect(await page.locator('#lb-rolverschil [data-mark="interval"]').count()).toBe(3);
+		// The verdicts sit inside their chart's card, with a space between them.
+		expect(await page.locator('#lb-verandering [data-verdicts]').count()).toBe(1);
+		expect(await page.locator('[data-verdicts]').count()).toBe(1);
+		expect(await page.locator('[data-verdicts]').textContent()).toMatch(/\. \S/);
 		// Roles per thema: alle, huisarts, POH, buurtteam.
 		expect(await page.locator('#lb-rollen-5 [data-mark="row"]').count()).toBe(3 * 4);
 		// A mark reached with the keyboard shows its focus.
@@ -119,9 +123,9 @@ describe('the evaluation report', () => {
 		await page.goto(surveys.server.url + '/leerbijeenkomsten/rapport?seizoen=voorjaar-2025', { waitUntil: 'networkidle' });
 		expect(await page.locator('[data-print]').textContent()).toBe('Afdrukken / PDF');
 		expect(await page.locator('[data-rapport-pagina]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rapport-pagina')))).toEqual(['alle', 'WK034401', 'WK034402', 'methode']);
-		// All wijken: change and gap; per wijk: distribution, change and gap.
-		expect(await page.locator('[data-rapport-pagina="alle"] svg[data-chart]').count()).toBe(2);
-		expect(await page.locator('[data-rapport-pagina="WK034401"] svg[data-chart]').count()).toBe(3);
+		// All wijken: change and gap; per wijk: distribution, change and gap (each drawn wide and narrow).
+		expect(await page.locator('[data-rapport-pagina="alle"] svg[data-chart]:not([id$="-narrow"])').count()).toBe(2);
+		expect(await page.locator('[data-rapport-pagina="WK034401"] svg[data-chart]:not([id$="-narrow"])').count()).toBe(3);
 		await expectAccessible(page);
 		const pdf = await page.pdf({ format: 'A4' });
 		const pages = readPdf(pdf);
@@ -137,6 +141,15 @@ describe('the evaluation report', () => {
 		expect(pages[1].text).toContain('helemaal mee eens');
 		expect(pages[2].text).toContain('Oost, voorjaar 2025');
 		expect(pages[2].text).toContain('helemaal mee eens');
+		// The first page keeps its method note, with a space between its sentences.
+		expect(pages[0].text).toContain('Scores 1 (helemaal mee oneens) tot 5 (helemaal mee eens)');
+		expect(pages.map((p) => p.text).join(' ')).not.toMatch(/verschil\.Rapportcijfer|delen\.Bij/);
+		// One axis for the huisartsen-buurtteam gap on every page, so the wijken compare.
+		const axes = await page.locator('svg[data-chart="interval"][id$="-rol"]').evaluateAll((svgs) =>
+			svgs.map((s) => [...s.querySelectorAll('text')].map((t) => t.textContent!).filter((t) => /^([+−]\d,\d|0)$/.test(t)).join(' '))
+		);
+		expect(axes).toHaveLength(3);
+		expect(new Set(axes).size).toBe(1);
 		// The last page: the method, with Holm's correction in plain Dutch.
 		expect(pages[3].text).toContain('Hoe is dit berekend?');
 		expect(pages[3].text).toContain('Holm');

@@ -64,6 +64,19 @@ describe('/ojg', () => {
 		expect(t).toContain('over de laatste 3 maanden');
 	});
 
+	it('keeps the page short: each placement collapsed under its effect in words, both its charts with a CSV', async () => {
+		const html = await page(rows());
+		// T and B: two placements, each a <details> (closed) with its title and effect in the summary.
+		expect(html.match(/<details class="ojg-placement[^"]*"[^>]*data-placement=/g)).toHaveLength(2);
+		expect(html).not.toMatch(/<details class="ojg-placement[^>]* open/);
+		// T: -45,6% with an interval -77,9% to +33,7% that includes 0; said without a double negative.
+		expect(text(html)).toContain('46% minder verwijzingen dan verwacht, niet significant');
+		expect(text(html)).not.toMatch(/−\d+(,\d)?% (minder|lager)/);
+		// The series and the count chart of T both offer T's CSV (the count chart had none); B is too recent for a series.
+		const csv = [...html.matchAll(/href="(\/export\/ojg-reeks\.csv\?[^"]*)"[^>]*data-download="csv"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+		expect(csv).toEqual(Array(2).fill('/export/ojg-reeks.csv?venster=6&plaatsing=T-ojg-2024-07-15'));
+	});
+
 	it('shows an estimate without an interval, and why', async () => {
 		const html = await page(rows(['F']));
 		const t = text(html);
