@@ -78,6 +78,7 @@ export function demoWijkShapes(seed: number): DemoShape[] {
 		wijken.forEach((w, i) => {
 			const cell = (voronoi.cellPolygon(i) as Point[]).map(snap);
 			const ring: Point[] = [];
+			// bounded: an edge of a demo wijk (a few km) densified at STEP m is at most ~150 points
 			for (let k = 0; k + 1 < cell.length; k++) ring.push(...densify(cell[k], cell[k + 1]));
 			const bent = ring.map((p) => bend(p)).map(([x, y]) => [round(x), round(y)] as Point);
 			bent.push(bent[0]);
