@@ -9,10 +9,14 @@ import { auth, userOfSession } from '$lib/server/auth/service';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { isDemoDatabase } from '$lib/server/db/page';
 import { db } from '$lib/server/db/database';
+import { databaseMemoryMb, minCell } from '$lib/server/db/config';
 import { prewarm } from '$lib/server/prewarm';
 import { withSecurityHeaders } from '$lib/server/http/security';
 
 export const init: ServerInit = async () => {
+	// A bad setting stops the server at start-up with its Dutch sentence, not every request later.
+	minCell();
+	databaseMemoryMb();
 	const { announcement } = await bootstrapAccounts(auth().users, {
 		adminPassword: process.env.MONITOR_ADMIN_PASSWORD || undefined,
 		demo: await isDemoDatabase()

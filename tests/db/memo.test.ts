@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '$lib/server/db/database';
+import { Database, MAX_RESULT_ROWS, weightOf } from '$lib/server/db/database';
 import { parseFilters } from '$lib/server/referrals/filters';
 import { referralRates } from '$lib/server/referrals/verwijzingen';
 import { createFixtureDb, FIXTURE_REFERRALS } from '../fixtures/fixture-db';
@@ -28,6 +28,37 @@ describe('Database.memo', () => {
 		expect(await db.memo('q', [1], compute)).toBe(1);
 		expect(await db.memo('r', [1], compute)).toBe(3);
 		db.close();
+	});
+
+	it('keeps results by the rows they hold: the least recently used go first, one too large is not kept', async () => {
+		const db = new Database(file);
+		const runs: Record<string, number> = {};
+		const rows = (name: string, n: number) => async () => {
+			runs[name] = (runs[name] ?? 0) + 1;
+			return Array.from({ length: n }, () => 0);
+		};
+		const big = Math.floor(MAX_RESULT_ROWS * 0.4);
+		await db.memo('a', [], rows('a', big));
+		await db.memo('b', [], rows('b', big));
+		await db.memo('a', [], rows('a', big)); // a is now the most recent
+		await db.memo('c', [], rows('c', big)); // 3 x 0.4 > 1: b, the least recent, goes
+		await db.memo('a', [], rows('a', big));
+		await db.memo('c', [], rows('c', big));
+		expect(runs).toEqual({ a: 1, b: 1, c: 1 });
+		await db.memo('b', [], rows('b', big));
+		expect(runs.b).toBe(2);
+		const huge = await db.memo('h', [], rows('h', MAX_RESULT_ROWS + 1));
+		expect(huge).toHaveLength(MAX_RESULT_ROWS + 1);
+		await db.memo('h', [], rows('h', MAX_RESULT_ROWS + 1));
+		expect(runs.h).toBe(2);
+		db.close();
+	});
+
+	it('weighs a result by its rows', () => {
+		expect(weightOf([1, 2, 3])).toBe(3);
+		expect(weightOf({ rows: [1, 2], more: [3, 4, 5], k: 5 })).toBe(5);
+		expect(weightOf(42)).toBe(1);
+		expect(weightOf([])).toBe(1);
 	});
 
 	it('does not keep a failure', async () => {

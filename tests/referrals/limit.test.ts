@@ -25,4 +25,14 @@ describe('limitUnits', () => {
 		expect(limitUnits(rows, 1, 'C').rows).toEqual([row('C', '2024', 1)]);
 		expect(limitUnits(rows, 2, 'C').rows.map((r) => r.niveau_code)).toEqual(['B', 'C']);
 	});
+
+	it('shows fewer units when each has many periods, so a page stays within its row budget', () => {
+		// 5 units of 4 periods; 10 rows allow 2 units (8 rows), not 3 (12)
+		const rows = ['A', 'B', 'C', 'D', 'E'].flatMap((code, i) => ['K1', 'K2', 'K3', 'K4'].map((p) => row(code, p, 10 * (i + 1))));
+		const { rows: kept, limit } = limitUnits(rows, 4, null, 10);
+		expect(new Set(kept.map((r) => r.niveau_code))).toEqual(new Set(['E', 'D']));
+		expect(limit).toEqual({ eenheden: 5, getoond: 2 });
+		// a budget smaller than one unit still shows one
+		expect(new Set(limitUnits(rows, 4, 'A', 3).rows.map((r) => r.niveau_code))).toEqual(new Set(['A']));
+	});
 });

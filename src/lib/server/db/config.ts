@@ -16,3 +16,19 @@ export function minCell(): number {
 	}
 	return k;
 }
+
+/**
+ * Memory DuckDB may use for its buffer pool and query state (MONITOR_DB_MEMORY_MB, default 512).
+ * DuckDB's own default is 80% of the machine's memory; for a read-only server that mostly means a
+ * page cache of the whole file, which pushed the server past 1.5 GB at national scale while the
+ * operating system caches the file anyway.
+ */
+export function databaseMemoryMb(): number {
+	const raw = process.env.MONITOR_DB_MEMORY_MB;
+	if (raw === undefined || raw === '') return 512;
+	const mb = Number(raw);
+	if (!Number.isInteger(mb) || mb < 64) {
+		throw new Error(`MONITOR_DB_MEMORY_MB moet een geheel getal van 64 of meer zijn (megabytes), niet "${raw}"`);
+	}
+	return mb;
+}

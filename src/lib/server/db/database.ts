@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { SCHEMA_VERSION } from '$contract/schema';
 import { FULL_SCOPE, isFullScope, type Scope } from '$lib/auth/types';
-import { databasePath } from './config';
+import { databaseMemoryMb, databasePath } from './config';
 import { applyScope, tableColumns, type TableColumns } from './scope';
 
 export type Row = Record<string, unknown>;
@@ -78,14 +78,53 @@ interface Generation {
 	 * Results of `memo`, per scope and question, most recently used last. They belong to this
 	 * version of the file: a swap starts a new generation with an empty cache.
 	 */
-	results: Map<string, Promise<unknown>>;
+	results: Map<string, CachedResult>;
+	/** The sum of the weights of `results`. */
+	weight: number;
+}
+
+interface CachedResult {
+	value: Promise<unknown>;
+	/** rows held (weightOf), known once the value is there; 1 until then */
+	weight: number;
 }
 
 /** Results kept per file version, over all scopes (least recently used dropped first). */
 const MAX_RESULTS = 400;
+/**
+ * Rows kept per file version. A count of entries alone let a few national results of 600,000 rows
+ * (every practice x month) hold a gigabyte; a row of a result is a few hundred bytes.
+ */
+export const MAX_RESULT_ROWS = 600_000;
+
+/** How many rows a result holds: the length of an array, or of the arrays among an object's values. */
+export function weightOf(value: unknown): number {
+	if (Array.isArray(value)) return Math.max(1, value.length);
+	if (value && typeof value === 'object') {
+		let rows = 0;
+		for (const v of Object.values(value)) if (Array.isArray(v)) rows += v.length;
+		return Math.max(1, rows);
+	}
+	return 1;
+}
 
 /** Idle connections kept per file version, over all scopes. */
 const MAX_IDLE = 32;
+
+/** Drops the least recently used results until the generation is within both limits; `keep` last. */
+function evict(gen: Generation, keep: CachedResult): void {
+	for (const [key, entry] of gen.results) {
+		if (gen.results.size <= MAX_RESULTS && gen.weight <= MAX_RESULT_ROWS) return;
+		if (entry === keep) continue;
+		gen.results.delete(key);
+		gen.weight -= entry.weight;
+	}
+	// Only `keep` is left and it is too heavy alone: it serves the requests waiting for it, no more.
+	if (gen.weight > MAX_RESULT_ROWS && gen.results.size === 1) {
+		gen.results.clear();
+		gen.weight = 0;
+	}
+}
 
 function fileKey(stat: fs.Stats): string {
 	return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
@@ -168,7 +207,7 @@ export class Database {
 		if (previous) state.swaps++;
 		const next: Generation = {
 			key,
-			instance: DuckDBInstance.create(this.path, { access_mode: 'READ_ONLY' }).then(async (instance) => {
+			instance: DuckDBInstance.create(this.path, { access_mode: 'READ_ONLY', memory_limit: `${databaseMemoryMb()}MB` }).then(async (instance) => {
 				try {
 					await checkSchemaVersion(instance, this.path);
 					return instance;
@@ -181,7 +220,8 @@ export class Database {
 			idle: new Map(),
 			active: 0,
 			retired: false,
-			results: new Map()
+			results: new Map(),
+			weight: 0
 		};
 		// A failed open must not stick: the next query tries again.
 		next.instance.then(
@@ -214,17 +254,33 @@ export class Database {
 	memo<T>(name: string, args: unknown, compute: () => Promise<T>): Promise<T> {
 		const gen = this.#generation();
 		const key = `${isFullScope(this.scope) ? '' : JSON.stringify(this.scope)}|${name}|${JSON.stringify(args)}`;
-		const hit = gen.results.get(key) as Promise<T> | undefined;
+		const hit = gen.results.get(key);
 		if (hit) {
 			gen.results.delete(key);
 			gen.results.set(key, hit);
-			return hit;
+			return hit.value as Promise<T>;
 		}
 		const result = compute();
-		gen.results.set(key, result);
-		// A failure is not kept: the next request tries again.
-		result.catch(() => gen.results.get(key) === result && gen.results.delete(key));
-		if (gen.results.size > MAX_RESULTS) gen.results.delete(gen.results.keys().next().value!);
+		const entry: CachedResult = { value: result, weight: 1 };
+		gen.results.set(key, entry);
+		gen.weight += 1;
+		const forget = () => {
+			if (gen.results.get(key) !== entry) return;
+			gen.results.delete(key);
+			gen.weight -= entry.weight;
+		};
+		result.then(
+			(value) => {
+				if (gen.results.get(key) !== entry) return;
+				const weight = weightOf(value);
+				gen.weight += weight - entry.weight;
+				entry.weight = weight;
+				evict(gen, entry);
+			},
+			// A failure is not kept: the next request tries again.
+			forget
+		);
+		evict(gen, entry);
 		return result;
 	}
 
@@ -297,6 +353,7 @@ function closeGeneration(gen: Generation): void {
 	for (const l of gen.idle.values()) for (const c of l) c.closeSync();
 	gen.idle.clear();
 	gen.results.clear();
+	gen.weight = 0;
 	void gen.instance.then((i) => i.closeSync()).catch(() => {});
 }
 
