@@ -4,7 +4,7 @@
 // A hidden count is null in its column, with the marker ("<5", "x") in `<column>_onderdrukt`
 // beside it (null where the count is shown). Headings, definitions, filters, period and the
 // privacy note travel as field and schema metadata.
-import { AsyncByteQueue, Field, Float64, Int32, makeBuilder, makeData, RecordBatch, RecordBatchFileWriter, Schema, Struct, Utf8, type DataType } from 'apache-arrow';
+import { AsyncByteQueue, Field, Float64, Int32, makeData, RecordBatch, RecordBatchFileWriter, Schema, Struct, Utf8, type DataType } from 'apache-arrow';
 import { cellOf, type Cell, type TypedColumn } from './cells';
 import type { Toelichting } from './toelichting';
 
@@ -40,11 +40,52 @@ function arrowColumns<R>(columns: TypedColumn<R>[]): ArrowColumn<R>[] {
 	return out;
 }
 
+/** Numbers straight into a typed array and a validity bitmap: a builder per value is several times slower. */
+function numericData(type: Int32 | Float64, values: (string | number | null)[]) {
+	const data = type instanceof Int32 ? new Int32Array(values.length) : new Float64Array(values.length);
+	const valid = new Uint8Array((values.length + 7) >> 3);
+	let nullCount = 0;
+	values.forEach((v, i) => {
+		if (typeof v === 'number') {
+			data[i] = v;
+			valid[i >> 3] |= 1 << (i & 7);
+		} else nullCount++;
+	});
+	return makeData({ type, length: values.length, nullCount, nullBitmap: valid, data });
+}
+
+const encoder = new TextEncoder();
+
+/** Text as Arrow lays it out (offsets and one byte buffer), again without a builder per value. */
+function textData(values: (string | number | null)[]) {
+	const offsets = new Int32Array(values.length + 1);
+	const valid = new Uint8Array((values.length + 7) >> 3);
+	const parts: Uint8Array[] = [];
+	let size = 0;
+	let nullCount = 0;
+	values.forEach((v, i) => {
+		if (v === null) nullCount++;
+		else {
+			const bytes = encoder.encode(String(v));
+			parts.push(bytes);
+			size += bytes.byteLength;
+			valid[i >> 3] |= 1 << (i & 7);
+		}
+		offsets[i + 1] = size;
+	});
+	const data = new Uint8Array(size);
+	let at = 0;
+	for (const p of parts) {
+		data.set(p, at);
+		at += p.byteLength;
+	}
+	return makeData({ type: new Utf8(), length: values.length, nullCount, nullBitmap: valid, valueOffsets: offsets, data });
+}
+
 function batch<R>(schema: Schema, columns: ArrowColumn<R>[], rows: readonly R[]): RecordBatch {
 	const children = columns.map((c) => {
-		const b = makeBuilder({ type: c.field.type, nullValues: [null] });
-		for (const r of rows) b.append(c.value(r));
-		return b.finish().flush();
+		const values = rows.map((r) => c.value(r));
+		return c.field.type instanceof Int32 || c.field.type instanceof Float64 ? numericData(c.field.type, values) : textData(values);
 	});
 	return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children }));
 }
