@@ -42,7 +42,8 @@ function arrowColumns<R>(columns: TypedColumn<R>[]): ArrowColumn<R>[] {
 
 /** Numbers straight into a typed array and a validity bitmap: a builder per value is several times slower. */
 function numericData(type: Int32 | Float64, values: (string | number | null)[]) {
-	const data = type instanceof Int32 ? new Int32Array(values.length) : new Float64Array(values.length);
+	const whole = type instanceof Int32;
+	const data = whole ? new Int32Array(values.length) : new Float64Array(values.length);
 	const valid = new Uint8Array((values.length + 7) >> 3);
 	let nullCount = 0;
 	values.forEach((v, i) => {
@@ -51,7 +52,8 @@ function numericData(type: Int32 | Float64, values: (string | number | null)[]) 
 			valid[i >> 3] |= 1 << (i & 7);
 		} else nullCount++;
 	});
-	return makeData({ type, length: values.length, nullCount, nullBitmap: valid, data });
+	const props = { length: values.length, nullCount, nullBitmap: valid };
+	return whole ? makeData({ ...props, type: new Int32(), data: data as Int32Array }) : makeData({ ...props, type: new Float64(), data: data as Float64Array });
 }
 
 const encoder = new TextEncoder();
