@@ -21,7 +21,7 @@ interface ZipTextStream {
 
 const REFUSED = 'het hele bestand is geweigerd: verborgen gegevens worden niet geladen. Maak ze zichtbaar en verwijder wat niet geleverd mag worden, of laat ze weg uit de export, en lever opnieuw aan';
 
-interface SheetEntry {
+export interface SheetEntry {
 	/** 1-based place in the workbook. */
 	place: number;
 	name: string;
@@ -157,6 +157,20 @@ async function hiddenColumnsWithValues(file: JSZip.JSZipObject): Promise<number[
 	if ((hidden as Set<number>).size === 0) return [];
 	scanCells(true);
 	return [...withValues].sort((a, b) => a - b);
+}
+
+/** The sheets of a workbook in its own order (workbook.xml), or null when jszip cannot read it. */
+export async function readSheetList(bytes: Uint8Array): Promise<SheetEntry[] | null> {
+	let zip: JSZip;
+	try {
+		zip = await JSZip.loadAsync(bytes);
+	} catch {
+		return null;
+	}
+	const workbook = zip.file('xl/workbook.xml');
+	if (!workbook) return null;
+	const rels = zip.file('xl/_rels/workbook.xml.rels');
+	return listSheets(await workbook.async('string'), rels ? await rels.async('string') : '');
 }
 
 /**
