@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Database } from '$lib/server/db/database';
 import { parseFilters } from '$lib/server/referrals/filters';
-import { referralRates } from '$lib/server/referrals/verwijzingen';
+import { pageRates, referralRates, unitRanking } from '$lib/server/referrals/verwijzingen';
 import { createFixtureDb, FIXTURE_REFERRALS, fixtureId, type FixtureReferral } from '../fixtures/fixture-db';
 import { expectedPublished } from '../fixtures/cellKeys';
 
@@ -175,5 +175,34 @@ describe('the noemer: inhabitants or registered patients', () => {
 		const wijk = await referralRates(onlyPatients, f('niveau=wijk&periode=jaar&van=2024&tot=2024'), K);
 		expect(pick(wijk, 'WK990201', '2024')).toMatchObject({ noemer: 'patienten', populatie: 500 });
 		expect(pick(wijk, 'WK990101', '2024')).toMatchObject({ noemer: 'inwoners', populatie: 2000 });
+	});
+});
+
+describe('a page of many units: ranked by one published cell per unit, then only the chosen units computed', () => {
+	// Second-line referrals of 2024-2025 per wijk of residence, each wijk one cell over the whole view.
+	const whole = (wijk: string) => cell((r) => lijn2(r) && r[1] === wijk).published ?? 0;
+	const expectedOrder = () =>
+		['WK990101', 'WK990102', 'WK990201'].map((code) => ({ code, verwijzingen: whole(code) })).sort((a, b) => b.verwijzingen - a.verwijzingen || a.code.localeCompare(b.code));
+
+	it('ranks the units by the published count of all their referrals in the view', async () => {
+		expect(cell((r) => lijn2(r) && r[1] === 'WK990101').n).toBe(24);
+		expect(cell((r) => lijn2(r) && r[1] === 'WK990201').n).toBe(8);
+		expect(await unitRanking(db, f('niveau=wijk&periode=jaar'), K)).toEqual(expectedOrder());
+	});
+
+	it('computes only the chosen units, with the same rows as the whole view, and keeps the selected unit', async () => {
+		const all = await referralRates(db, f('niveau=wijk&periode=jaar'), K);
+		const top = expectedOrder().slice(0, 2).map((u) => u.code);
+		const page = await pageRates(db, f('niveau=wijk&periode=jaar'), K, null, 2);
+		expect(page.limit).toEqual({ eenheden: 3, getoond: 2 });
+		expect(page.rows).toEqual(all.filter((r) => top.includes(r.niveau_code)));
+		const kept = await pageRates(db, f('niveau=wijk&periode=jaar'), K, 'WK990201', 2);
+		expect(new Set(kept.rows.map((r) => r.niveau_code))).toEqual(new Set(['WK990201', expectedOrder()[0].code]));
+		// two years per wijk and room for 2 rows: one wijk
+		const one = await pageRates(db, f('niveau=wijk&periode=jaar'), K, null, 100, 2);
+		expect(one.limit).toEqual({ eenheden: 3, getoond: 1 });
+		expect(one.rows.map((r) => r.niveau_code)).toEqual([top[0], top[0]]);
+		// everything fits: the whole view, no limit
+		expect(await pageRates(db, f('niveau=wijk&periode=jaar'), K, null)).toEqual({ rows: all, limit: null });
 	});
 });

@@ -16,6 +16,11 @@ export interface UnitLimit {
 	getoond: number;
 }
 
+/** How many units of `periods` periods each a page shows: at most `maxUnits`, within `maxRows` rows, at least 1. */
+export function unitBudget(periods: number, maxUnits = MAX_PAGE_UNITS, maxRows = MAX_PAGE_ROWS): number {
+	return Math.max(1, Math.min(maxUnits, Math.floor(maxRows / Math.max(1, periods))));
+}
+
 /**
  * The rows of the units with the largest published total (ties by code), in their order: at most
  * `maxUnits` units and, where units have many periods, as many as fit in `maxRows` rows (at least 1).
@@ -34,7 +39,7 @@ export function limitUnits<R extends { niveau_code: string; verwijzingen: number
 	}
 	let longest = 1;
 	for (const n of rowsPerUnit.values()) longest = Math.max(longest, n);
-	const max = Math.max(1, Math.min(maxUnits, Math.floor(maxRows / longest)));
+	const max = unitBudget(longest, maxUnits, maxRows);
 	if (totals.size <= max) return { rows, limit: null };
 	const keep = new Set(
 		[...totals]

@@ -8,7 +8,7 @@ import { minCell } from '$lib/server/db/config';
 import { destinations } from '$lib/server/referrals/bestemmingen';
 import { parseFilters } from '$lib/server/referrals/filters';
 import { kerncijfers } from '$lib/server/referrals/kerncijfers';
-import { referralRates } from '$lib/server/referrals/verwijzingen';
+import { pageRates, referralRates } from '$lib/server/referrals/verwijzingen';
 import { ojgEffect } from '$lib/server/ojg/effect';
 import { parseOjgParams } from '$lib/server/ojg/params';
 import { reference } from '$lib/server/reference/units';
@@ -24,6 +24,7 @@ export async function prewarm(db: Database): Promise<void> {
 		for (const q of DEFAULT_VIEWS) {
 			const f = parseFilters(new URLSearchParams(q));
 			await referralRates(db, f, k);
+			await pageRates(db, f, k, null);
 			await destinations(db, f, k);
 		}
 		const ojg = parseOjgParams(new URLSearchParams());

@@ -1,8 +1,8 @@
 import { filtersToQuery, parseFilters } from '$lib/server/referrals/filters';
 import { withDatabase } from '$lib/server/db/page';
 import { destinations } from '$lib/server/referrals/bestemmingen';
-import { referralRates } from '$lib/server/referrals/verwijzingen';
-import { limitUnits, MAX_CHART_UNITS, MAX_PAGE_UNITS } from '$lib/referrals/limit';
+import { pageRates, referralRates } from '$lib/server/referrals/verwijzingen';
+import { limitUnits, MAX_CHART_UNITS } from '$lib/referrals/limit';
 import { filterOptions } from '$lib/server/reference/units';
 import { wijkKaart } from '$lib/server/map/wijkkaart';
 import { parseWeergave } from '$lib/map/kaart';
@@ -18,15 +18,14 @@ export const load: PageServerLoad = async ({ url, locals }) =>
 			const query = filtersToQuery({ ...filters, niveau: 'wijk', periode: 'jaar', wijk: null, praktijk: null });
 			return { filters, weergave, kaart, query, pageQuery: filtersToQuery(filters), rows: [], chartRows: [], gemeenteRows: [], bestemmingen: [], limit: null, chartLimit: null, keuzes };
 		}
-		const [all, gemeenteAll, bestemmingen, keuzes] = await Promise.all([
-			referralRates(db, filters, k),
+		const selected = filters.praktijk ?? filters.wijk ?? filters.gemeente;
+		const [{ rows, limit }, gemeenteAll, bestemmingen, keuzes] = await Promise.all([
+			pageRates(db, filters, k, selected),
 			// The gemeente average beside every wijk (small multiples).
 			filters.niveau === 'wijk' ? referralRates(db, { ...filters, niveau: 'gemeente', wijk: null }, k) : [],
 			destinations(db, filters, k),
 			filterOptions(db, filters)
 		]);
-		const selected = filters.praktijk ?? filters.wijk ?? filters.gemeente;
-		const { rows, limit } = limitUnits(all, MAX_PAGE_UNITS, selected);
 		const { rows: chartRows, limit: chartLimit } = limitUnits(rows, MAX_CHART_UNITS, selected);
 		const gemeenten = new Set(chartRows.map((r) => r.gemeente_code));
 		const gemeenteRows = gemeenteAll.filter((r) => gemeenten.has(r.niveau_code));

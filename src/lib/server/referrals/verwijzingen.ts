@@ -21,6 +21,7 @@ import { publishCount, CELL_KEY_MODULUS } from '$lib/server/disclosure/cellKey';
 import { isSmall, suppressedRate, type Onderdrukt } from '$lib/server/disclosure/suppression';
 import { monthRange, periodOf, yearOf, type PeriodKind } from '$lib/shared/periods';
 import { AGE_FILTER, DATA_RANGE_SQL, REFERRAL_FILTER } from '$lib/server/db/sql';
+import { MAX_PAGE_ROWS, MAX_PAGE_UNITS, unitBudget, type UnitLimit } from '$lib/referrals/limit';
 
 export interface RateRow {
 	periode: string;
@@ -47,7 +48,10 @@ export interface Unit {
 	gemeente_naam: string;
 }
 
-const UNITS_SQL = `
+/** Limits a query's units to `$codes` (comma-separated codes; NULL: every unit). */
+const IN_CODES = (column: string) => `($codes IS NULL OR list_contains(string_split($codes, ','), ${column}))`;
+
+const UNITS_SQL = `SELECT * FROM (
 	SELECT DISTINCT gemeente_code AS code, gemeente_naam AS naam, NULL AS wijk_code, gemeente_code, gemeente_naam
 	FROM wijken WHERE $niveau = 'gemeente' AND ($gemeente IS NULL OR gemeente_code = $gemeente)
 	UNION ALL
@@ -58,15 +62,17 @@ const UNITS_SQL = `
 	FROM praktijken p JOIN wijken w USING (wijk_code)
 	WHERE $niveau = 'praktijk' AND ($gemeente IS NULL OR w.gemeente_code = $gemeente)
 		AND ($wijk IS NULL OR w.wijk_code = $wijk) AND ($praktijk IS NULL OR p.praktijk_code = $praktijk)
+	) WHERE ${IN_CODES('code')}
 	ORDER BY gemeente_naam, naam`;
 
 const PERIOD_SQL = `CASE $periode
 		WHEN 'maand' THEN strftime(v.datum, '%Y-%m')
 		WHEN 'kwartaal' THEN concat(year(v.datum), '-K', quarter(v.datum))
+		WHEN 'geheel' THEN 'geheel'
 		ELSE CAST(year(v.datum) AS VARCHAR) END`;
 
 /** Keyed counts per unit and period, counted both ways the noemer allows (alias v, b). */
-const COUNTS_SQL = `
+const COUNTS_SQL = `SELECT * FROM (
 	SELECT 'inwoners' AS basis, CASE WHEN $niveau = 'gemeente' THEN w.gemeente_code ELSE v.wijk_code END AS unit,
 		${PERIOD_SQL} AS periode, count(*) AS n, CAST(sum(v.celsleutel) % ${CELL_KEY_MODULUS} AS INTEGER) AS sleutel
 	FROM verwijzingen v JOIN bestemmingen b USING (bestemming) JOIN wijken w ON w.wijk_code = v.wijk_code
@@ -81,10 +87,11 @@ const COUNTS_SQL = `
 	WHERE $patienten AND year(v.datum) BETWEEN $van AND $tot AND ${REFERRAL_FILTER}
 		AND ($gemeente IS NULL OR w.gemeente_code = $gemeente) AND ($wijk IS NULL OR w.wijk_code = $wijk)
 		AND ($praktijk IS NULL OR p.praktijk_code = $praktijk)
-	GROUP BY ALL`;
+	GROUP BY ALL
+	) WHERE ${IN_CODES('unit')}`;
 
 /** Inhabitants and registered patients of the selected age groups per unit and year. */
-const POPULATION_SQL = `
+const POPULATION_SQL = `SELECT * FROM (
 	SELECT 'inwoners' AS basis, CASE WHEN $niveau = 'gemeente' THEN w.gemeente_code ELSE w.wijk_code END AS unit, pw.jaar, sum(pw.aantal) AS aantal
 	FROM populatie_wijk pw JOIN wijken w USING (wijk_code)
 	WHERE $inwoners AND ${AGE_FILTER('pw.leeftijdsgroep')} AND ($gemeente IS NULL OR w.gemeente_code = $gemeente)
@@ -93,7 +100,8 @@ const POPULATION_SQL = `
 	SELECT 'patienten', CASE $niveau WHEN 'gemeente' THEN w.gemeente_code WHEN 'wijk' THEN w.wijk_code ELSE p.praktijk_code END, pp.jaar, sum(pp.aantal)
 	FROM populatie_praktijk pp JOIN praktijken p USING (praktijk_code) JOIN wijken w ON w.wijk_code = p.wijk_code
 	WHERE $patienten AND ${AGE_FILTER('pp.leeftijdsgroep')} AND ($gemeente IS NULL OR w.gemeente_code = $gemeente)
-	GROUP BY ALL`;
+	GROUP BY ALL
+	) WHERE ${IN_CODES('unit')}`;
 
 export function filterParams(f: Filters) {
 	return {
@@ -115,16 +123,86 @@ export async function viewMonths(db: Database, f: Pick<Filters, 'van' | 'tot'>):
 }
 
 /**
- * The rows of one view (niveau, periode and filters), every unit and period, zeros included;
- * computed once per version of the database (Database.memo).
+ * The rows of one view (niveau, periode and filters), every unit and period, zeros included, or only
+ * those of the units in `codes`; computed once per version of the database (Database.memo).
  */
-export function referralRates(db: Database, f: Filters, k: number): Promise<RateRow[]> {
-	return db.memo('referralRates', [f, k], () => computeRates(db, f, k));
+export function referralRates(db: Database, f: Filters, k: number, codes: readonly string[] | null = null): Promise<RateRow[]> {
+	return db.memo('referralRates', [f, k, codes], () => computeRates(db, f, k, codes));
 }
 
-async function computeRates(db: Database, f: Filters, k: number): Promise<RateRow[]> {
+/** Which referrals a unit's ranking counts: its own noemer when chosen, else its inhabitants'. */
+const rankingBasis = (f: Filters): Noemer => (f.niveau === 'praktijk' || f.noemer === 'patienten' ? 'patienten' : 'inwoners');
+
+export interface RankedUnit {
+	code: string;
+	/** the published count of the unit's referrals over the whole view; 0 when "<k" */
+	verwijzingen: number;
+}
+
+/**
+ * Every unit of a view, the one with the most referrals first (ties by code): one published cell
+ * per unit over the whole view, so a page can choose its units without computing every period of
+ * every unit (5,000 practices x 120 months at national scale).
+ */
+export function unitRanking(db: Database, f: Filters, k: number): Promise<RankedUnit[]> {
+	return db.memo('unitRanking', [f, k], async () => {
+		const months = await viewMonths(db, f);
+		const basis = rankingBasis(f);
+		const [units, counts] = await Promise.all([
+			db.query<Unit>(UNITS_SQL, { niveau: f.niveau, gemeente: f.gemeente, wijk: f.wijk, praktijk: f.praktijk, codes: null }),
+			months.length === 0
+				? []
+				: db.query<{ unit: string; n: number; sleutel: number }>(COUNTS_SQL, {
+						...filterParams(f),
+						niveau: f.niveau,
+						periode: 'geheel',
+						wijk: f.wijk,
+						praktijk: f.niveau === 'praktijk' ? f.praktijk : null,
+						van: yearOf(months[0]),
+						tot: yearOf(months[months.length - 1]),
+						inwoners: basis === 'inwoners',
+						patienten: basis === 'patienten',
+						codes: null
+					})
+		]);
+		const countOf = new Map(counts.map((c) => [c.unit, c]));
+		return units
+			.map((u) => {
+				const c = countOf.get(u.code);
+				return { code: u.code, verwijzingen: publishCount(c?.n ?? 0, c?.sleutel ?? 0, k).value ?? 0 };
+			})
+			.sort((a, b) => b.verwijzingen - a.verwijzingen || a.code.localeCompare(b.code));
+	});
+}
+
+/**
+ * The rows a page shows of a view: every unit when they fit the page (limit.ts), otherwise the
+ * units with the most published referrals (unitRanking), with `keep` always among them.
+ */
+export async function pageRates(
+	db: Database,
+	f: Filters,
+	k: number,
+	keep: string | null,
+	maxUnits = MAX_PAGE_UNITS,
+	maxRows = MAX_PAGE_ROWS
+): Promise<{ rows: RateRow[]; limit: UnitLimit | null }> {
+	const [months, ranking] = await Promise.all([viewMonths(db, f), unitRanking(db, f, k)]);
+	const max = unitBudget(new Set(months.map((m) => periodOf(m, f.periode))).size, maxUnits, maxRows);
+	if (ranking.length <= max) return { rows: await referralRates(db, f, k), limit: null };
+	const chosen = ranking.filter((u) => u.code === keep);
+	for (const u of ranking) {
+		if (chosen.length >= max) break;
+		if (u.code !== keep) chosen.push(u);
+	}
+	const codes = chosen.map((u) => u.code).sort();
+	return { rows: await referralRates(db, f, k, codes), limit: { eenheden: ranking.length, getoond: codes.length } };
+}
+
+async function computeRates(db: Database, f: Filters, k: number, codeList: readonly string[] | null): Promise<RateRow[]> {
 	const months = await viewMonths(db, f);
 	if (months.length === 0) return [];
+	const codes = codeList === null ? null : codeList.join(',');
 	const kind: PeriodKind = f.periode;
 	const auto = f.noemer === null;
 	const wants = (basis: Noemer) => (f.niveau === 'praktijk' ? basis === 'patienten' : auto || f.noemer === basis);
@@ -137,17 +215,19 @@ async function computeRates(db: Database, f: Filters, k: number): Promise<RateRo
 		van: yearOf(months[0]),
 		tot: yearOf(months[months.length - 1]),
 		inwoners: wants('inwoners'),
-		patienten: wants('patienten')
+		patienten: wants('patienten'),
+		codes
 	};
 	const [units, counts, pops] = await Promise.all([
-		db.query<Unit>(UNITS_SQL, { niveau: f.niveau, gemeente: f.gemeente, wijk: f.wijk, praktijk: f.praktijk }),
+		db.query<Unit>(UNITS_SQL, { niveau: f.niveau, gemeente: f.gemeente, wijk: f.wijk, praktijk: f.praktijk, codes }),
 		db.query<{ basis: Noemer; unit: string; periode: string; n: number; sleutel: number }>(COUNTS_SQL, params),
 		db.query<{ basis: Noemer; unit: string; jaar: number; aantal: number }>(POPULATION_SQL, {
 			niveau: f.niveau,
 			groepen: params.groepen,
 			gemeente: f.gemeente,
 			inwoners: params.inwoners,
-			patienten: params.patienten
+			patienten: params.patienten,
+			codes
 		})
 	]);
 
