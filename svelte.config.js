@@ -10,12 +10,13 @@ const config = {
 		adapter: adapter({ out: process.env.BM_BUILD_DIR ?? 'build' }),
 		outDir: process.env.BM_KIT_DIR ?? '.svelte-kit',
 		// The app sends no cross-site forms; SvelteKit's default CSRF check stays on.
-		// Content-Security-Policy on every page: SvelteKit puts a nonce (or, on prerendered pages, a
-		// hash) on its own inline scripts, so scripts need no 'unsafe-inline'. Styles do: Svelte
+		// Content-Security-Policy on every page: SvelteKit puts the hash of its own inline scripts in the
+		// policy, so scripts need no 'unsafe-inline'. Hashes rather than nonces: a rendered page is kept
+		// and served again (src/lib/server/http/pageCache.ts), and a nonce must not be reused. Styles do: Svelte
 		// writes style attributes (chart sizes, colours from the theme). The other security headers:
 		// src/lib/server/http/security.ts.
 		csp: {
-			mode: 'auto',
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

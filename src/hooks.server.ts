@@ -12,6 +12,7 @@ import { db } from '$lib/server/db/database';
 import { databaseMemoryMb, minCell } from '$lib/server/db/config';
 import { prewarm } from '$lib/server/prewarm';
 import { withSecurityHeaders } from '$lib/server/http/security';
+import { PageCache, pageKey } from '$lib/server/http/pageCache';
 
 export const init: ServerInit = async () => {
 	// A bad setting stops the server at start-up with its Dutch sentence, not every request later.
@@ -35,8 +36,25 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const decision = decide(event.locals.user, event.route.id, event.url, event.params);
 	if (decision.kind === 'login') redirect(303, decision.location);
 	if (decision.kind === 'refuse') error(decision.status, decision.message);
-	return withSecurityHeaders(await resolve(event));
+	// Only after the gate: a kept page is served to the same user on the same version of the data.
+	const key = pageKey(event.request, event.route.id, event.locals.user, currentVersion());
+	if (key === null) return withSecurityHeaders(await resolve(event));
+	const kept = pages.get(key);
+	return withSecurityHeaders(kept ?? (await pages.put(key, await resolve(event))));
 };
+
+const pages = new PageCache();
+let keptFor: string | null = null;
+
+/** The database file's version; a new one empties the page cache (its pages would never be asked for again). */
+function currentVersion(): string | null {
+	const version = db().version();
+	if (version !== keptFor) {
+		pages.clear();
+		keptFor = version;
+	}
+	return version;
+}
 
 const CLIENT_ERRORS: Record<number, string> = {
 	400: 'Dit verzoek kan de monitor niet lezen.',

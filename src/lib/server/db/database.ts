@@ -193,6 +193,15 @@ export class Database {
 		return fs.existsSync(this.path);
 	}
 
+	/** Which version of the file queries read now (changes with every swap); null without a file. */
+	version(): string | null {
+		try {
+			return this.#generation().key;
+		} catch {
+			return null;
+		}
+	}
+
 	#generation(): Generation {
 		const state = this.#file;
 		let stat: fs.Stats;
