@@ -32,6 +32,8 @@ const README = path.join(ROOT, 'README.md');
 const BEGIN = '<!-- schermafbeeldingen:begin (npm run screenshots schrijft dit deel) -->';
 const END = '<!-- schermafbeeldingen:end -->';
 const ACCOUNT = { gebruikersnaam: 'beheerder', wachtwoord: 'demo-beheerder' };
+/** A dynamic route's title names the one record shown ("Beekveld"); the README says what kind. */
+const KIND: Record<string, string> = { '/wijk/[code]': 'Wijk', '/werkplannen/[id]': 'Werkplan' };
 
 /** '/werkplannen/rapport' -> 'werkplannen-rapport', '/wijk/[code]' -> 'wijk-code', '/' -> 'overzicht'. */
 export function fileStem(route: string): string {
@@ -142,7 +144,8 @@ async function main() {
 					const target = await resolveRoute(page, url, route);
 					const res = await page.goto(url + target, { waitUntil: 'networkidle' });
 					if (res?.status() !== 200) failures.push(`${target}: status ${res?.status()}`);
-					titel = (await page.title()).split(' · ')[0] || route;
+					const own = (await page.title()).split(' · ')[0] || route;
+					titel = KIND[route] ? `${KIND[route]}: ${own}` : own;
 					const height = await page.evaluate(() => document.documentElement.scrollHeight);
 					const file = path.join(OUT_DIR, `${fileStem(route)}-${screen.width}.png`);
 					await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: screen.width, height: Math.min(height, screen.height * maxScreens) } });

@@ -10,15 +10,15 @@ describe('werkafspraken wording', () => {
 	});
 
 	it('counts disagreeing with a negatively worded statement, agreeing with a positive one', () => {
-		expect(nakomenAntwoorden({ type: 'likert5', omgekeerd: false })).toBe("'mee eens' of 'helemaal mee eens'");
-		expect(nakomenAntwoorden({ type: 'likert5', omgekeerd: true })).toBe("'mee oneens' of 'helemaal mee oneens'");
-		expect(nakomenAntwoorden({ type: 'ja_nee', omgekeerd: false })).toBe("'ja'");
-		expect(nakomenAntwoorden({ type: 'ja_nee', omgekeerd: true })).toBe("'nee'");
+		expect(nakomenAntwoorden({ type: 'likert5', omgekeerd: false })).toBe('‘mee eens’ of ‘helemaal mee eens’');
+		expect(nakomenAntwoorden({ type: 'likert5', omgekeerd: true })).toBe('‘mee oneens’ of ‘helemaal mee oneens’');
+		expect(nakomenAntwoorden({ type: 'ja_nee', omgekeerd: false })).toBe('‘ja’');
+		expect(nakomenAntwoorden({ type: 'ja_nee', omgekeerd: true })).toBe('‘nee’');
 		expect(nakomenAntwoorden({ type: 'likert7', omgekeerd: true })).toMatch(/^1 tot en met 3/);
 		expect(nakomenUitleg({ type: 'likert5', omgekeerd: true })).toBe(
-			"De stelling is negatief geformuleerd: wie 'mee oneens' of 'helemaal mee oneens' antwoordt, komt de afspraak na."
+			'De stelling is negatief geformuleerd: wie ‘mee oneens’ of ‘helemaal mee oneens’ antwoordt, komt de afspraak na.'
 		);
-		expect(nakomenUitleg({ type: 'ja_nee', omgekeerd: false })).toBe("Komt de afspraak na: wie 'ja' antwoordt op de stelling.");
+		expect(nakomenUitleg({ type: 'ja_nee', omgekeerd: false })).toBe('Komt de afspraak na: wie ‘ja’ antwoordt.');
 	});
 
 	it('heads each agreement with its thema, and with its code where two share a thema', () => {

@@ -17,22 +17,22 @@ export interface Afspraak {
 /** The measure of every chart and table of the page. */
 export const NAKOMEN_TITEL = 'Deel dat de afspraak nakomt';
 
-/** The answers that count as keeping the agreement: "'mee oneens' of 'helemaal mee oneens'". */
+/** The answers that count as keeping the agreement: "‘mee oneens’ of ‘helemaal mee oneens’". */
 export function nakomenAntwoorden(a: Pick<Afspraak, 'type' | 'omgekeerd'>): string {
 	switch (a.type) {
 		case 'ja_nee':
-			return a.omgekeerd ? "'nee'" : "'ja'";
+			return a.omgekeerd ? '‘nee’' : '‘ja’';
 		case 'likert7':
 			return a.omgekeerd ? '1 tot en met 3 op de schaal van 7 (oneens)' : '5 tot en met 7 op de schaal van 7 (eens)';
 		default:
-			return a.omgekeerd ? "'mee oneens' of 'helemaal mee oneens'" : "'mee eens' of 'helemaal mee eens'";
+			return a.omgekeerd ? '‘mee oneens’ of ‘helemaal mee oneens’' : '‘mee eens’ of ‘helemaal mee eens’';
 	}
 }
 
 /** One sentence on how a respondent's answer is counted, for the chart's subtitle. */
 export function nakomenUitleg(a: Pick<Afspraak, 'type' | 'omgekeerd'>): string {
 	const antwoorden = nakomenAntwoorden(a);
-	if (!a.omgekeerd) return `Komt de afspraak na: wie ${antwoorden} antwoordt op de stelling.`;
+	if (!a.omgekeerd) return `Komt de afspraak na: wie ${antwoorden} antwoordt.`;
 	return `De stelling is negatief geformuleerd: wie ${antwoorden} antwoordt, komt de afspraak na.`;
 }
 
