@@ -183,13 +183,28 @@ async function computeOjgEffect(db: Database, venster: number, vergelijking: Ver
 	const model = modelView(designs, placements, data, bounds, k);
 	const name = new Map(names.map((n) => [n.praktijk_code, n]));
 
-	const plaatsingen = await Promise.all(
-		model.placements.map(async (pm): Promise<PlacementEffect> => {
+	// The referrals to the OJG and the follow-up of every placement, each in one query for all of them.
+	const spans = model.placements.map((pm) => [...pm.design.w.pre, pm.design.w.m0, ...pm.design.w.post]);
+	const inDataOf = spans.map((span) => span[0] >= bounds.first && span[span.length - 1] <= lastMonth);
+	const followed = model.placements.map((pm, i) => inDataOf[i] && pm.design.w.post[pm.design.w.post.length - 1] <= bounds.lastComplete);
+	const windows = model.placements.flatMap((pm, i) =>
+		followed[i] ? [{ praktijk: pm.design.placement.praktijk_code, van: `${pm.design.w.post[0]}-01`, tot: lastDayOf(pm.design.w.post[pm.design.w.post.length - 1]) }] : []
+	);
+	const seriesStart = spans.filter((_, i) => inDataOf[i]).reduce((first, span) => (addMonths(span[0], -2) < first ? addMonths(span[0], -2) : first), lastMonth);
+	const [ojgCounts, followUps] = await Promise.all([
+		inDataOf.some(Boolean) ? toOjgCounts(db, `${seriesStart}-01`, range.laatste) : new Map<string, KeyedCount>(),
+		followUpCounts(db, windows, bounds.dataTot)
+	]);
+	let nextFollowUp = 0;
+
+	const plaatsingen = model.placements.map((pm, i): PlacementEffect => {
 			const d = pm.design;
-			const span = [...d.w.pre, d.w.m0, ...d.w.post];
-			const inData = span[0] >= bounds.first && span[span.length - 1] <= lastMonth;
-			const seriesFrom = addMonths(span[0], -2);
-			const toOjg = inData ? await toOjgCounts(db, d.placement.praktijk_code, `${seriesFrom}-01`, lastDayOf(span[span.length - 1])) : new Map<string, KeyedCount>();
+			const inData = inDataOf[i];
+			const toOjg = new Map<string, KeyedCount>();
+			if (inData) for (const m of [addMonths(spans[i][0], -2), addMonths(spans[i][0], -1), ...spans[i]]) {
+				const c = ojgCounts.get(`${d.placement.praktijk_code}|${m}`);
+				if (c) toOjg.set(m, c);
+			}
 			const sumOjg = (months: string[]) => months.reduce((s, m) => addKeyed(s, toOjg.get(m) ?? NO_RECORDS), NO_RECORDS);
 			const ojgPre = inData ? publish(sumOjg(d.w.pre), k) : null;
 			const ojgPost = inData ? publish(sumOjg(d.w.post), k) : null;
@@ -197,7 +212,7 @@ async function computeOjgEffect(db: Database, venster: number, vergelijking: Ver
 			const pub = pm.published;
 			const pyw = pm.personYears;
 			const rates = est && pub && pyw ? { pre: rateOf(pub.aPre, pyw.aPre), post: rateOf(pub.aPost, pyw.aPost), cPre: rateOf(pub.cPre, pyw.cPre), cPost: rateOf(pub.cPost, pyw.cPost) } : null;
-			const followUp = inData && d.w.post[d.w.post.length - 1] <= bounds.lastComplete ? await followUpCounts(db, d.placement.praktijk_code, `${d.w.post[0]}-01`, lastDayOf(d.w.post[d.w.post.length - 1]), bounds.dataTot) : null;
+			const followUp = followed[i] ? followUps[nextFollowUp++] : null;
 			return {
 				id: d.id,
 				praktijk_code: d.placement.praktijk_code,
@@ -233,8 +248,7 @@ async function computeOjgEffect(db: Database, venster: number, vergelijking: Ver
 				doorverwezenBinnen6m:
 					followUp && followUp.gezien.n > 0 ? { aandeel: publishedShare(publish(followUp.doorverwezen, k), publish(followUp.gezien, k)), beschikbaar: true } : { aandeel: null, beschikbaar: false }
 			};
-		})
-	);
+		});
 	const weggelaten = new Map<Weglating, number>();
 	for (const p of model.placements) if (p.weglating) weggelaten.set(p.weglating, (weggelaten.get(p.weglating) ?? 0) + 1);
 	const c = model.calibration;
