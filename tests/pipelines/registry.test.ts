@@ -57,7 +57,8 @@ describe('detectDataset', () => {
 			'enquete_vragen',
 			'enquete_responsen',
 			'limesurvey',
-			'forms'
+			'forms',
+			'wijkgrenzen'
 		]);
 	});
 });
