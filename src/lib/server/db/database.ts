@@ -95,7 +95,7 @@ const MAX_RESULTS = 400;
  * Rows kept per file version. A count of entries alone let a few national results of 600,000 rows
  * (every practice x month) hold a gigabyte; a row of a result is a few hundred bytes.
  */
-export const MAX_RESULT_ROWS = 600_000;
+export const MAX_RESULT_ROWS = 300_000;
 
 /** How many rows a result holds: the length of an array, or of the arrays among an object's values. */
 export function weightOf(value: unknown): number {

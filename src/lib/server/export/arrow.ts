@@ -58,17 +58,23 @@ function numericData(type: Int32 | Float64, values: (string | number | null)[]) 
 
 const encoder = new TextEncoder();
 
-/** Text as Arrow lays it out (offsets and one byte buffer), again without a builder per value. */
+/**
+ * Text as Arrow lays it out (offsets and one byte buffer), again without a builder per value. A
+ * column repeats few texts (periods, names, codes of a few thousand units), so each is encoded once.
+ */
 function textData(values: (string | number | null)[]) {
 	const offsets = new Int32Array(values.length + 1);
 	const valid = new Uint8Array((values.length + 7) >> 3);
 	const parts: Uint8Array[] = [];
+	const encoded = new Map<string, Uint8Array>();
 	let size = 0;
 	let nullCount = 0;
 	values.forEach((v, i) => {
 		if (v === null) nullCount++;
 		else {
-			const bytes = encoder.encode(String(v));
+			const text = String(v);
+			let bytes = encoded.get(text);
+			if (!bytes) encoded.set(text, (bytes = encoder.encode(text)));
 			parts.push(bytes);
 			size += bytes.byteLength;
 			valid[i >> 3] |= 1 << (i & 7);
