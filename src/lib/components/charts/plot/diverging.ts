@@ -9,7 +9,7 @@ import * as Plot from '@observablehq/plot';
 import type { DivergingRow } from '$lib/surveys/types';
 import { likertColors, type LikertColor } from '../likert';
 import { annotate } from './render';
-import { ROW_TEXT, layoutRows, type PlacedRow } from './rows';
+import { ROW_TEXT, layoutRows, rowLabels, type PlacedRow } from './rows';
 import { AXIS, GRID, LINE, TEXT, largest, textWidth } from './theme';
 
 export interface DivergingOptions {
@@ -213,22 +213,12 @@ export function divergingSpec(rows: readonly DivergingRow[], o: DivergingOptions
 				fill: TEXT,
 				ariaHidden: 'true'
 			} as Plot.TextOptions),
-			// The label carries the row's spoken distribution and its keyboard focus.
-			Plot.text(placed, {
-				frameAnchor: 'left',
-				y: 'labelY',
-				dx: narrow ? -(marginLeft - 4) : -10,
-				text: (p: P) => p.label.join('\n'),
-				...ROW_TEXT,
-				textAnchor: narrow ? 'start' : 'end',
-				lineAnchor: narrow ? 'top' : 'middle',
-				fill: TEXT,
-				render: annotate(
-					placed,
-					(p) => ({ role: 'listitem', tabindex: 0, 'aria-label': spoken(p.row), ...(hooks ? { 'data-mark': 'row', 'data-key': p.row.key } : {}) }),
-					{ role: 'list', 'aria-label': o.listLabel }
-				)
-			} as Plot.TextOptions)
+			rowLabels(placed, {
+				narrow,
+				marginLeft,
+				listLabel: o.listLabel,
+				attributes: (p) => ({ 'aria-label': spoken(p.row), ...(hooks ? { 'data-mark': 'row', 'data-key': p.row.key } : {}) })
+			})
 		]
 	};
 }

@@ -7,7 +7,7 @@
 // why. Labels wrap (wide: in a column left of the marks; narrow: above them), never cut off.
 import * as Plot from '@observablehq/plot';
 import { annotate } from './render';
-import { ROW_TEXT, layoutRows, type PlacedRow } from './rows';
+import { ROW_TEXT, layoutRows, rowLabels, type PlacedRow } from './rows';
 import { signedTicks } from './signed';
 import { AXIS, GRID, HIGHLIGHT, LINE, TEXT, largest, textWidth, wrap } from './theme';
 
@@ -122,28 +122,16 @@ export function forestSpec(all: readonly ForestRow[], o: ForestOptions): Plot.Pl
 			}),
 			Plot.text(bare, { x: (p: P) => pctOf(p.row.value!), y: 'mid', dx: 10, text: () => 'geen interval', textAnchor: 'start', fill: AXIS, fontStyle: 'italic', ...ROW_TEXT }),
 			Plot.text(reasons, { x: x0, y: 'mid', dx: 6, text: (p: P) => wrap(p.row.text, reasonChars).join('\n'), textAnchor: 'start', fill: AXIS, fontStyle: 'italic', ...ROW_TEXT }),
-			// The label carries the row's spoken text and its keyboard focus.
-			Plot.text(rows, {
-				frameAnchor: 'left',
-				y: 'labelY',
-				dx: narrow ? -(marginLeft - 4) : -10,
-				text: (p: P) => p.label.join('\n'),
-				...ROW_TEXT,
-				textAnchor: narrow ? 'start' : 'end',
-				lineAnchor: narrow ? 'top' : 'middle',
-				fill: TEXT,
-				render: annotate(
-					rows,
-					(p) => ({
-						role: 'listitem',
-						tabindex: 0,
-						'aria-label': `${p.row.label}: ${p.row.text}`,
-						'font-weight': p.row.overall ? 700 : undefined,
-						...(hooks ? { 'data-mark': 'forest-row', 'data-key': p.row.key, 'data-value': p.row.value ?? '', 'data-overall': p.row.overall ? 'true' : undefined } : {})
-					}),
-					{ role: 'list', 'aria-label': o.listLabel }
-				)
-			} as Plot.TextOptions)
+			rowLabels(rows, {
+				narrow,
+				marginLeft,
+				listLabel: o.listLabel,
+				attributes: (p) => ({
+					'aria-label': `${p.row.label}: ${p.row.text}`,
+					'font-weight': p.row.overall ? 700 : undefined,
+					...(hooks ? { 'data-mark': 'forest-row', 'data-key': p.row.key, 'data-value': p.row.value ?? '', 'data-overall': p.row.overall ? 'true' : undefined } : {})
+				})
+			})
 		]
 	};
 }

@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { IntervalRow } from '../interval';
 import { annotate } from './render';
-import { ROW_TEXT, layoutRows, type PlacedRow } from './rows';
+import { ROW_TEXT, layoutRows, rowLabels, type PlacedRow } from './rows';
 import { signedTicks } from './signed';
 import { AXIS, BACKGROUND, GRID, HIGHLIGHT, LINE, REFERENCE, TEXT, largest, textWidth, wrap } from './theme';
 
@@ -110,28 +110,16 @@ export function intervalSpec(rows: readonly IntervalRow[], o: IntervalOptions): 
 				fill: TEXT,
 				render: annotate(placed, (p) => ({ 'aria-hidden': 'true', 'font-weight': significant(p) ? 700 : undefined }))
 			} as Plot.TextOptions),
-			// The label carries the row's spoken text and its keyboard focus.
-			Plot.text(placed, {
-				frameAnchor: 'left',
-				y: 'labelY',
-				dx: narrow ? -(marginLeft - 4) : -10,
-				text: (p: P) => p.label.join('\n'),
-				...ROW_TEXT,
-				textAnchor: narrow ? 'start' : 'end',
-				lineAnchor: narrow ? 'top' : 'middle',
-				fill: TEXT,
+			rowLabels(placed, {
+				narrow,
+				marginLeft,
+				listLabel: o.listLabel,
 				fontWeight: narrow ? 600 : undefined,
-				render: annotate(
-					placed,
-					(p) => ({
-						role: 'listitem',
-						tabindex: 0,
-						'aria-label': `${p.row.label}: ${p.row.text}${p.row.detail ? ` (${p.row.detail})` : ''}`,
-						...(hooks ? { 'data-mark': 'interval', 'data-key': p.row.key, 'data-oordeel': p.row.interval?.oordeel ?? 'onbekend' } : {})
-					}),
-					{ role: 'list', 'aria-label': o.listLabel }
-				)
-			} as Plot.TextOptions)
+				attributes: (p) => ({
+					'aria-label': `${p.row.label}: ${p.row.text}${p.row.detail ? ` (${p.row.detail})` : ''}`,
+					...(hooks ? { 'data-mark': 'interval', 'data-key': p.row.key, 'data-oordeel': p.row.interval?.oordeel ?? 'onbekend' } : {})
+				})
+			})
 		]
 	};
 }

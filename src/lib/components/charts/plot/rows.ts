@@ -3,7 +3,9 @@
 // Wide: the label in a column left of the marks, a note (a verdict, a mean) in a column right of
 // them. Narrow: the label on its own line(s) above the marks and the note below them, each the
 // full width, so that on a phone the marks keep nearly all of the chart's width.
-import { BACKGROUND, LINE, wrap } from './theme';
+import * as Plot from '@observablehq/plot';
+import { annotate } from './render';
+import { BACKGROUND, LINE, TEXT, wrap } from './theme';
 
 /**
  * Options of a row's label and note text: lines LINE px apart, and a halo in the background
@@ -81,4 +83,28 @@ export function layoutRows<T extends RowInput>(rows: readonly T[], o: RowLayoutO
 		}
 	}
 	return { rows: placed, heads, bottom: y };
+}
+
+type Attrs = Record<string, string | number | undefined>;
+
+/**
+ * The row labels, in their column left of the marks (wide) or above them (narrow). Each label is a
+ * list item that carries its row's spoken text and keyboard focus, so the chart reads as a list.
+ */
+export function rowLabels<T>(
+	placed: PlacedRow<T>[],
+	o: { narrow: boolean; marginLeft: number; listLabel: string; attributes: (p: PlacedRow<T>) => Attrs; fontWeight?: number }
+): Plot.Markish {
+	return Plot.text(placed, {
+		frameAnchor: 'left',
+		y: 'labelY',
+		dx: o.narrow ? -(o.marginLeft - 4) : -10,
+		text: (p: PlacedRow<T>) => p.label.join('\n'),
+		...ROW_TEXT,
+		textAnchor: o.narrow ? 'start' : 'end',
+		lineAnchor: o.narrow ? 'top' : 'middle',
+		fill: TEXT,
+		...(o.fontWeight === undefined ? {} : { fontWeight: o.fontWeight }),
+		render: annotate(placed, (p) => ({ role: 'listitem', tabindex: 0, ...o.attributes(p) }), { role: 'list', 'aria-label': o.listLabel })
+	} as Plot.TextOptions);
 }
