@@ -2,6 +2,7 @@
 // beheerders and beleid users of one gemeente) request pages and exports for 30 s with autocannon,
 // while the database is swapped by an import every few seconds. Goal: not one failed request
 // (any status but 200, a connection error or a timeout). Latencies p50/p95/p99 per run.
+import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { ingest } from '../pipelines/ingest';
@@ -115,6 +116,8 @@ export async function loadTest(
 			seconds
 		};
 	} finally {
+		// A failed request is explained in the server's log: keep its error lines for the report.
+		if (process.env.BENCH_LOAD_LOG) for (const s of servers) fs.appendFileSync(process.env.BENCH_LOAD_LOG, s.output());
 		await Promise.all(servers.map((s) => s.stop()));
 	}
 }
