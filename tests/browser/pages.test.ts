@@ -48,7 +48,8 @@ describe('every page', () => {
 		expect(await card.locator('[data-kpi-value="tweede-lijn"]').textContent()).toBe(nl1(r25));
 		const change = ((r25 - r24) / r24) * 100;
 		expect(change).toBeLessThan(0);
-		expect(await card.textContent()).toContain(`−${nl1(Math.abs(change))}% lager dan 2024 (${nl1(r24)})`);
+		expect(await card.textContent()).toContain(`${nl1(Math.abs(change))}% lager dan 2024 (${nl1(r24)})`);
+		expect(await card.textContent()).not.toMatch(/[−+-]\d[\d,]*%? (procentpunt )?(lager|hoger)/); // no double negatives
 		// 2025: no referral of Testmaas stays in the basiszorg: 0 of 15
 		expect(await card.locator('[data-kpi-value="basiszorg"]').textContent()).toBe('0,0%');
 		await close();
