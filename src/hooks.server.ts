@@ -37,7 +37,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (decision.kind === 'login') redirect(303, decision.location);
 	if (decision.kind === 'refuse') error(decision.status, decision.message);
 	// Only after the gate: a kept page is served to the same user on the same version of the data.
-	const key = pageKey(event.request, event.route.id, event.locals.user, currentVersion());
+	const key = pageKey(event.request, event.route.id, event.locals.user, currentVersion);
 	if (key === null) return withSecurityHeaders(await resolve(event));
 	const kept = pages.get(key);
 	return withSecurityHeaders(kept ?? (await pages.put(key, await resolve(event))));

@@ -12,23 +12,29 @@ const page = (text: string, init: ResponseInit = {}) => new Response(text, { sta
 describe('pageKey', () => {
 	const url = 'http://127.0.0.1:3000/verwijzingen?niveau=wijk';
 	it('differs by user, scope, version, day and address, and is null for what may not be kept', () => {
-		const base = pageKey(get(url), '/verwijzingen', admin, 'v1', '2026-12-01');
+		const base = pageKey(get(url), '/verwijzingen', admin, () => 'v1', '2026-12-01');
 		expect(base).not.toBeNull();
 		const others = [
-			pageKey(get(url), '/verwijzingen', beleid, 'v1', '2026-12-01'),
-			pageKey(get(url), '/verwijzingen', { ...beleid, scope: { gemeenten: ['GM9902'], wijken: null } }, 'v1', '2026-12-01'),
-			pageKey(get(url), '/verwijzingen', admin, 'v2', '2026-12-01'),
-			pageKey(get(url), '/verwijzingen', admin, 'v1', '2026-12-02'),
-			pageKey(get(url + '&periode=jaar'), '/verwijzingen', admin, 'v1', '2026-12-01'),
-			pageKey(get('http://127.0.0.1:3000/verwijzingen/__data.json?niveau=wijk'), '/verwijzingen', admin, 'v1', '2026-12-01')
+			pageKey(get(url), '/verwijzingen', beleid, () => 'v1', '2026-12-01'),
+			pageKey(get(url), '/verwijzingen', { ...beleid, scope: { gemeenten: ['GM9902'], wijken: null } }, () => 'v1', '2026-12-01'),
+			pageKey(get(url), '/verwijzingen', admin, () => 'v2', '2026-12-01'),
+			pageKey(get(url), '/verwijzingen', admin, () => 'v1', '2026-12-02'),
+			pageKey(get(url + '&periode=jaar'), '/verwijzingen', admin, () => 'v1', '2026-12-01'),
+			pageKey(get('http://127.0.0.1:3000/verwijzingen/__data.json?niveau=wijk'), '/verwijzingen', admin, () => 'v1', '2026-12-01')
 		];
 		expect(new Set([base, ...others]).size).toBe(7);
-		expect(pageKey(new Request(url, { method: 'POST' }), '/verwijzingen', admin, 'v1')).toBeNull();
-		expect(pageKey(get('http://x/werkplannen'), '/werkplannen', admin, 'v1')).toBeNull(); // reads the edits store
-		expect(pageKey(get('http://x/swot'), '/swot', admin, 'v1')).toBeNull();
-		expect(pageKey(get(url), '/verwijzingen', null, 'v1')).toBeNull();
-		expect(pageKey(get(url), '/verwijzingen', admin, null)).toBeNull();
-		expect(pageKey(get(url), null, admin, 'v1')).toBeNull();
+		expect(pageKey(new Request(url, { method: 'POST' }), '/verwijzingen', admin, () => 'v1')).toBeNull();
+		expect(pageKey(get('http://x/werkplannen'), '/werkplannen', admin, () => 'v1')).toBeNull(); // reads the edits store
+		expect(pageKey(get('http://x/swot'), '/swot', admin, () => 'v1')).toBeNull();
+		expect(pageKey(get(url), '/verwijzingen', null, () => 'v1')).toBeNull();
+		expect(pageKey(get(url), '/verwijzingen', admin, () => null)).toBeNull();
+		expect(pageKey(get(url), null, admin, () => 'v1')).toBeNull();
+		// a request that is never kept does not look at the database file
+		let asked = 0;
+		const version = () => (asked++, 'v1');
+		pageKey(get('http://x/swot'), '/swot', admin, version);
+		pageKey(get('http://x/login'), '/login', null, version);
+		expect(asked).toBe(0);
 	});
 });
 

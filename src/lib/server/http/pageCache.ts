@@ -98,9 +98,11 @@ export class PageCache {
 
 /**
  * The key of a page request, or null when it may not be kept: not a GET, not a listed route, nobody
- * signed in, or no database file.
+ * signed in, or no database file. `version` is asked last, so other requests (static files, the
+ * login page, edits) never look at the database file.
  */
-export function pageKey(request: Request, routeId: string | null, user: SessionUser | null, version: string | null, day = today()): string | null {
-	if (request.method !== 'GET' || routeId === null || !CACHED_ROUTES.has(routeId) || user === null || version === null) return null;
-	return JSON.stringify([version, day, user, request.url]);
+export function pageKey(request: Request, routeId: string | null, user: SessionUser | null, version: () => string | null, day = today()): string | null {
+	if (request.method !== 'GET' || routeId === null || !CACHED_ROUTES.has(routeId) || user === null) return null;
+	const v = version();
+	return v === null ? null : JSON.stringify([v, day, user, request.url]);
 }
